@@ -1,0 +1,94 @@
+"""The spam engine: rules and the classifier combined into one explained decision per submission."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .classifier import SpamModel
+from .policy import Policy
+from .rules import RULES, Rule, evaluate_rules
+from .submission import Decision, Reason, Submission, Verdict
+
+# Without a model the rules alone decide, starting from "probably genuine" (most comments are).
+PRIOR_LOGIT_WITHOUT_MODEL = -2.0
+
+
+def default_model_path() -> Path:
+    """The model shipped inside the package (trained by `broadsheet spam train`)."""
+    return Path(__file__).resolve().parent.parent / "model"
+
+
+def _classifier_reason(probability: float, logit: float) -> Reason:
+    if probability >= 0.5:
+        message = f"The text model, trained on labelled comments, rates it {probability:.0%} likely to be spam."
+    else:
+        message = f"The text model, trained on labelled comments, rates it {1 - probability:.0%} likely genuine."
+    return Reason("classifier", round(logit, 3), message)
+
+
+class Engine:
+    """Decides on submissions with a policy and an optional trained model; safe to share between threads."""
+
+    def __init__(self, model: SpamModel | None, policy: Policy, rules: Sequence[Rule] = RULES) -> None:
+        self.model = model
+        self.policy = policy
+        self.rules = tuple(rules)
+
+    def check(self, submission: Submission) -> Verdict:
+        return self.check_many([submission])[0]
+
+    def check_many(self, submissions: Sequence[Submission]) -> list[Verdict]:
+        """Verdicts for a batch; the classifier scores the whole batch in one vectorised pass."""
+        if not submissions:
+            return []
+        if self.model is not None:
+            logits = self.model.logits(submissions)
+        else:
+            logits = np.full(len(submissions), PRIOR_LOGIT_WITHOUT_MODEL)
+        return [self._decide(submission, float(logit)) for submission, logit in zip(submissions, logits, strict=True)]
+
+    def _decide(self, submission: Submission, classifier_logit: float) -> Verdict:
+        reasons = evaluate_rules(submission, self.policy, self.rules)
+        probability: float | None = None
+        if self.model is not None:
+            probability = 1.0 / (1.0 + math.exp(-max(min(classifier_logit, 40.0), -40.0)))
+            reasons.append(_classifier_reason(probability, classifier_logit))
+        total = classifier_logit if self.model is None else 0.0
+        total += sum(reason.weight for reason in reasons)
+        score = 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
+        return Verdict(self._decision(score, reasons), score, tuple(reasons), probability)
+
+    def _decision(self, score: float, reasons: list[Reason]) -> Decision:
+        decisive = [reason.at_least or Decision.SPAM for reason in reasons if reason.decisive]
+        if decisive:
+            return max(decisive, key=lambda decision: decision.severity)
+        floors = [reason.at_least for reason in reasons if reason.at_least is not None]
+        floor = max(floors, key=lambda decision: decision.severity, default=Decision.APPROVE)
+        if self.policy.trusted_commenters_pass and any(reason.code == "trusted_commenter" for reason in reasons):
+            # Like WordPress, a moderation word still holds a previously approved commenter.
+            return floor
+        if score >= self.policy.spam_threshold:
+            decision = Decision.SPAM
+        elif score >= self.policy.hold_threshold:
+            decision = Decision.HOLD
+        else:
+            decision = Decision.APPROVE
+        return max(decision, floor, key=lambda decision: decision.severity)
+
+
+@functools.lru_cache(maxsize=1)
+def load_default_model() -> SpamModel:
+    """The shipped model, read once per process."""
+    return SpamModel.load(default_model_path())
+
+
+@functools.lru_cache(maxsize=16)
+def load_default_engine(policy: Policy | None = None) -> Engine:
+    """An engine with the shipped model; without a policy, one using the model's own thresholds."""
+    model = load_default_model()
+    return Engine(model, policy if policy is not None else Policy.from_model(model))

@@ -1,0 +1,202 @@
+"""Turning submissions into hashed n-gram and metadata features, with numpy only, the same at training and scoring.
+
+Hashing is our own and deterministic (a polynomial rolling hash for character n-grams, CRC-32 for tokens), so
+a model trained on one machine scores identically on another and needs no vocabulary file. Text is
+normalised first so the model learns what spam *says*, not which URL or number one campaign used.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .links import LINK_PATTERN, count_links, domain_of, links_in
+from .submission import Submission
+
+FEATURE_VERSION = 1
+CHARACTER_HASH_BITS = 18
+TOKEN_HASH_BITS = 17
+CHARACTER_FEATURES = 1 << CHARACTER_HASH_BITS
+TOKEN_FEATURES = 1 << TOKEN_HASH_BITS
+HASHED_FEATURES = CHARACTER_FEATURES + TOKEN_FEATURES
+CHARACTER_NGRAM_SIZES = (2, 3, 4, 5)
+# Long texts add little evidence after the first paragraphs but cost time; rules still read all of it.
+MAX_CHARACTERS = 1000
+METADATA_NAMES = (
+    "log_length",
+    "log_words",
+    "links",
+    "capitals_ratio",
+    "digits_ratio",
+    "non_ascii_ratio",
+    "exclamations",
+    "repeated_words_ratio",
+    "has_author_url",
+    "has_email",
+)
+METADATA_FEATURES = len(METADATA_NAMES)
+
+TAG_PATTERN = re.compile(r"<[^>]{0,400}>")
+EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+DIGIT_PATTERN = re.compile(r"\d")
+REPEATED_CHARACTER_PATTERN = re.compile(r"(.)\1{3,}")
+INVISIBLE_PATTERN = re.compile("[\ufeff\u200b\u200c\u200d\u2060\xad]")
+SPACE_PATTERN = re.compile(r"\s+")
+TOKEN_PATTERN = re.compile(r"[^\W_]+|[!?$€£%@#]")
+
+_ROLLING_PRIME = np.uint64(1099511628211)
+_MIX_MULTIPLIER = np.uint64(0xFF51AFD7ED558CCD)
+_SHIFT = np.uint64(33)
+_SIZE_SALTS = {size: np.uint64((size * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) for size in range(1, 10)}
+
+
+def normalise_text(text: str) -> str:
+    """Lowercased text with markup removed and links, emails and digits replaced by placeholders."""
+    text = INVISIBLE_PATTERN.sub("", html.unescape(text))
+    text = TAG_PATTERN.sub(" ", text)
+    text = LINK_PATTERN.sub(" httplink ", text)
+    text = EMAIL_PATTERN.sub(" emailaddress ", text)
+    text = DIGIT_PATTERN.sub("0", text.lower())
+    text = REPEATED_CHARACTER_PATTERN.sub(r"\1\1\1", text)
+    return SPACE_PATTERN.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class HashedFeatures:
+    """Feature occurrences for a batch: row i of `rows` names the submission, `columns` the hashed feature."""
+
+    count: int
+    rows: np.ndarray  # int64, one entry per occurrence (duplicates are counted later)
+    columns: np.ndarray  # int64
+    metadata: np.ndarray  # float64, shape (count, METADATA_FEATURES), raw (not yet standardised)
+
+
+def _character_ngram_columns(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed character 2..5-grams of all texts at once, as (row, column) pairs."""
+    joined = "\x00".join(" " + text[:MAX_CHARACTERS] + " " for text in texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    separators_before = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(codes == 0, out=separators_before[1:])
+    rows: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    for size in CHARACTER_NGRAM_SIZES:
+        starts = len(codes) - size + 1
+        if starts <= 0:
+            continue
+        hashes = codes[:starts].copy()
+        for offset in range(1, size):
+            hashes *= _ROLLING_PRIME
+            hashes += codes[offset : offset + starts]
+        # An n-gram spanning the separator between two texts belongs to neither.
+        inside_one_text = separators_before[size : size + starts] == separators_before[:starts]
+        positions = np.flatnonzero(inside_one_text)
+        hashes = hashes[positions] ^ _SIZE_SALTS[size]
+        hashes ^= hashes >> _SHIFT
+        hashes *= _MIX_MULTIPLIER
+        hashes ^= hashes >> _SHIFT
+        rows.append(separators_before[positions])
+        columns.append((hashes & np.uint64(CHARACTER_FEATURES - 1)).astype(np.int64))
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows), np.concatenate(columns)
+
+
+def _token_column(token: str) -> int:
+    return CHARACTER_FEATURES + (zlib.crc32(token.encode("utf-8")) & (TOKEN_FEATURES - 1))
+
+
+def _domain_tokens(prefix: str, domain: str) -> list[str]:
+    if not domain:
+        return []
+    labels = domain.split(".")
+    # The registered-looking part ("example.com") generalises across subdomains; the TLD across campaigns.
+    return [f"{prefix}:{'.'.join(labels[-2:])}", f"{prefix}.tld:{labels[-1]}"]
+
+
+def tokens_of(submission: Submission, normalised: str) -> list[str]:
+    """Word unigrams and bigrams of the text, author words, and link/URL/email domain tokens."""
+    words = TOKEN_PATTERN.findall(normalised)
+    tokens = ["w:" + word for word in words]
+    tokens.extend(f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False))
+    author_words = TOKEN_PATTERN.findall(DIGIT_PATTERN.sub("0", submission.author.lower()))
+    tokens.extend("a:" + word for word in author_words)
+    if not author_words:
+        tokens.append("a:<none>")
+    for link in links_in(submission.content[: MAX_CHARACTERS * 2]):
+        tokens.extend(_domain_tokens("d", domain_of(link)))
+    if submission.url:
+        tokens.append("u:<present>")
+        tokens.extend(_domain_tokens("u", domain_of(submission.url)))
+    if "@" in submission.email:
+        tokens.extend(_domain_tokens("e", submission.email.rsplit("@", 1)[1].lower()))
+    return tokens
+
+
+def metadata_of(submission: Submission, normalised: str) -> list[float]:
+    content = submission.content[: MAX_CHARACTERS * 2]
+    letters = sum(character.isalpha() for character in content)
+    words = normalised.split()
+    return [
+        float(np.log1p(len(normalised))),
+        float(np.log1p(len(words))),
+        float(min(count_links(content), 5)),
+        sum(character.isupper() for character in content) / letters if letters else 0.0,
+        sum(character.isdigit() for character in content) / max(len(content), 1),
+        sum(ord(character) > 127 for character in content) / max(len(content), 1),
+        float(min(content.count("!"), 10)),
+        1.0 - len(set(words)) / len(words) if words else 0.0,
+        1.0 if submission.url else 0.0,
+        1.0 if EMAIL_PATTERN.search(content) else 0.0,
+    ]
+
+
+def hash_features(submissions: Sequence[Submission]) -> HashedFeatures:
+    """Hashed features of a batch of submissions (the same function serves one submission or ten thousand)."""
+    normalised = [normalise_text(submission.content[: MAX_CHARACTERS * 2]) for submission in submissions]
+    character_rows, character_columns = _character_ngram_columns(normalised)
+    token_rows: list[int] = []
+    token_columns: list[int] = []
+    metadata = np.zeros((len(submissions), METADATA_FEATURES), dtype=np.float64)
+    for row, (submission, text) in enumerate(zip(submissions, normalised, strict=True)):
+        columns = [_token_column(token) for token in tokens_of(submission, text)]
+        token_columns.extend(columns)
+        token_rows.extend([row] * len(columns))
+        metadata[row] = metadata_of(submission, text)
+    return HashedFeatures(
+        count=len(submissions),
+        rows=np.concatenate([character_rows, np.asarray(token_rows, dtype=np.int64)]),
+        columns=np.concatenate([character_columns, np.asarray(token_columns, dtype=np.int64)]),
+        metadata=metadata,
+    )
+
+
+@dataclass(frozen=True)
+class WeightedFeatures:
+    """Distinct (row, column) features with their TF-IDF values, L2-normalised per row and block."""
+
+    count: int
+    rows: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+
+
+def weigh_features(features: HashedFeatures, idf: np.ndarray) -> WeightedFeatures:
+    """Sublinear term frequency times IDF, normalised separately for the character and the token block.
+
+    Separate normalisation keeps the few word and domain tokens from being drowned by hundreds of
+    character n-grams.
+    """
+    keys = features.rows * HASHED_FEATURES + features.columns
+    distinct, counts = np.unique(keys, return_counts=True)
+    rows = distinct // HASHED_FEATURES
+    columns = distinct % HASHED_FEATURES
+    values = np.log1p(counts.astype(np.float64)) * idf[columns]
+    blocks = rows * 2 + (columns >= CHARACTER_FEATURES)
+    squared_norms = np.bincount(blocks, weights=values * values, minlength=features.count * 2)
+    values /= np.sqrt(np.maximum(squared_norms[blocks], 1e-12))
+    return WeightedFeatures(count=features.count, rows=rows, columns=columns, values=values)

@@ -1,0 +1,25 @@
+"""The `broadsheet` command: a thin shell over Django's management commands.
+
+`broadsheet demo`, `broadsheet serve`, `broadsheet spam train` ... are `manage.py demo`, `manage.py serve`,
+`manage.py spam train`; every Django command (migrate, createsuperuser, shell, ...) works the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["demo"]:
+        # The demo runs without configuration: a generated secret key, static files served by the app.
+        os.environ.setdefault("BROADSHEET_DEMO", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["broadsheet", *argv])
+
+
+if __name__ == "__main__":
+    main()

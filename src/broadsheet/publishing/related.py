@@ -1,0 +1,93 @@
+"""Related articles: TF-IDF cosine similarity over title, standfirst, body and tags, computed on save and stored."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .models import Article, RelatedArticle
+
+CHUNK_ROWS = 500  # rows of the similarity matrix held densely at once: bounds memory on large sites
+
+
+@dataclass(frozen=True)
+class Document:
+    key: int
+    title: str
+    text: str
+    tags: Sequence[str] = ()
+
+    def weighted_text(self) -> str:
+        # The headline and tags say what a story is about more densely than its body, so they count more.
+        return " ".join([self.title] * 3 + [" ".join(self.tags)] * 2 + [self.text])
+
+
+def most_similar(documents: Sequence[Document], per_document: int) -> dict[int, list[tuple[int, float]]]:
+    """For every document, the keys of the `per_document` most similar others with their cosine scores."""
+    if len(documents) < 2:
+        return {doc.key: [] for doc in documents}
+    vectorizer = TfidfVectorizer(
+        sublinear_tf=True,
+        stop_words="english",
+        min_df=2 if len(documents) > 20 else 1,
+        max_df=0.5,
+        ngram_range=(1, 2),
+        dtype=np.float32,
+    )
+    matrix = vectorizer.fit_transform(doc.weighted_text() for doc in documents)
+    keys = np.array([doc.key for doc in documents])
+    count = min(per_document, len(documents) - 1)
+    result: dict[int, list[tuple[int, float]]] = {}
+    for start in range(0, len(documents), CHUNK_ROWS):
+        similarities = (matrix[start : start + CHUNK_ROWS] @ matrix.T).toarray()
+        for offset, row in enumerate(similarities):
+            row[start + offset] = -1.0  # never related to itself
+            best = np.argpartition(-row, count - 1)[:count]
+            best = best[np.argsort(-row[best], kind="stable")]
+            result[int(keys[start + offset])] = [(int(keys[i]), float(row[i])) for i in best if row[i] > 0]
+    return result
+
+
+def released_documents() -> list[Document]:
+    tags_by_article: dict[int, list[str]] = defaultdict(list)
+    for article_id, tag_name in Article.tags.through.objects.filter(
+        article__in=Article.objects.published_or_scheduled()
+    ).values_list("article_id", "tag__name"):
+        tags_by_article[article_id].append(tag_name)
+    return [
+        Document(pk, title, f"{standfirst} {body_text}", tags_by_article[pk])
+        for pk, title, standfirst, body_text in Article.objects.published_or_scheduled()
+        .order_by("pk")
+        .values_list("pk", "title", "standfirst", "body_text")
+    ]
+
+
+def refresh_related_articles(per_article: int | None = None) -> set[int]:
+    """Recompute every released article's related list; write only the lists that changed.
+
+    Returns the ids of the articles whose list changed, so their pages can be refreshed.
+    """
+    per_article = per_article or settings.RELATED_ARTICLES_COUNT
+    computed = most_similar(released_documents(), per_article)
+    stored: dict[int, list[int]] = defaultdict(list)
+    for article_id, related_id in RelatedArticle.objects.order_by("article_id", "rank").values_list(
+        "article_id", "related_id"
+    ):
+        stored[article_id].append(related_id)
+    changed = {key for key, pairs in computed.items() if [k for k, _ in pairs] != stored.get(key, [])}
+    gone = set(stored) - set(computed)  # back to draft or deleted since the last refresh
+    with transaction.atomic():
+        RelatedArticle.objects.filter(article_id__in=changed | gone).delete()
+        RelatedArticle.objects.bulk_create(
+            RelatedArticle(article_id=key, related_id=other, rank=rank, score=score)
+            for key in changed
+            for rank, (other, score) in enumerate(computed[key])
+        )
+    return changed | gone
+

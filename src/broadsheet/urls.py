@@ -1,0 +1,17 @@
+"""Broadsheet's URL map: the admin, then each app's own pages."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+handler404 = "broadsheet.publishing.views.page_not_found"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("broadsheet.publishing.urls")),
+]
+
+if settings.DEBUG or settings.DEMO_MODE:
+    # Production serves uploads from the web server; the demo and development serve them here.
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
