@@ -103,7 +103,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "broadsheet.publishing",
+    "broadsheet.discussion",
     "broadsheet.antispam",
     "broadsheet.operations",
 ]

@@ -1,0 +1,1 @@
+"""The discussion: comments under articles, threading, moderation, notifications and commenters' privacy."""
