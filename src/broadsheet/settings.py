@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -47,7 +48,9 @@ def database_from_url(url: str) -> dict:
             "OPTIONS": options,
             "TEST": {"NAME": os.environ.get("DATABASE_TEST_NAME") or None},
         }
-    raise ValueError(f"DATABASE_URL has an unsupported scheme {parsed.scheme!r}: use sqlite:// or postgres://")
+    raise ValueError(
+        f"DATABASE_URL has an unsupported scheme {parsed.scheme!r}: use sqlite:// or postgres://"
+    )
 
 
 def sqlite_database(path: Path) -> dict:
@@ -64,6 +67,8 @@ def sqlite_database(path: Path) -> dict:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The test suite runs with generated keys and plain static storage; nothing else changes under test.
+TESTING = "pytest" in sys.modules or env_bool("BROADSHEET_TESTING")
 # Production mode is anything not explicitly the demo or development: it refuses to run without a secret.
 DEMO_MODE = env_bool("BROADSHEET_DEMO", False)
 
@@ -72,7 +77,7 @@ def load_secret_key() -> str:
     key = os.environ.get("SECRET_KEY")
     if key:
         return key
-    if not (DEBUG or DEMO_MODE or env_bool("BROADSHEET_TESTING")):
+    if not (DEBUG or DEMO_MODE or TESTING):
         raise RuntimeError(
             "SECRET_KEY is not set. Production mode refuses to start without one; "
             "set SECRET_KEY, or BROADSHEET_DEMO=1 to run the demo with a generated key."
@@ -163,6 +168,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-gb")
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -177,7 +185,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not (DEBUG or env_bool("BROADSHEET_TESTING"))
+        if not (DEBUG or TESTING)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -196,9 +204,23 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{urlparse(SITE_URL).hostname}>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{urlparse(SITE_URL).hostname}>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
+
+# Background jobs (notifications, related articles, retraining): a queue in the database, worked by
+# `broadsheet worker`. Tests run each job at once. Jobs are enqueued inside the caller's transaction, so
+# the worker sees a job only with the data it needs.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "ENQUEUE_ON_COMMIT": False,
+    }
+}
 
 # Publishing policy.
 READING_WORDS_PER_MINUTE = env_int("READING_WORDS_PER_MINUTE", 230)
@@ -229,3 +251,27 @@ LOGGING = {
 }
 # PostgreSQL text-search configuration for the site's language ("english", "german", "simple", ...).
 SEARCH_LANGUAGE = os.environ.get("SEARCH_LANGUAGE", "english")
+
+# Discussion policy
+# Background jobs (notification emails, the privacy purge) go through django-tasks; the database queue needs
+# no broker and is run by `broadsheet worker`. TASKS_BACKEND may name another django-tasks backend.
+# (TASKS itself is configured once, above, under "Background jobs".)
+COMMENT_MAX_DEPTH = env_int("COMMENT_MAX_DEPTH", 5)  # replies to the deepest level join that level
+COMMENT_MAX_LENGTH = env_int("COMMENT_MAX_LENGTH", 5000)
+COMMENT_AUTHOR_MAX_LENGTH = env_int("COMMENT_AUTHOR_MAX_LENGTH", 100)
+COMMENT_FLOOD_SECONDS = env_int(
+    "COMMENT_FLOOD_SECONDS", 15
+)  # one comment per IP or email in this time; 0 = off
+# A cached article page keeps serving the same form (and its signed render time) for a while.
+COMMENT_FORM_MAX_AGE_SECONDS = env_int("COMMENT_FORM_MAX_AGE_SECONDS", 3 * 24 * 3600)
+COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 30)  # then IP and browser are forgotten
+COMMENT_SPAM_RETENTION_DAYS = env_int("COMMENT_SPAM_RETENTION_DAYS", 15)  # then spam is deleted
+COMMENT_PURGE_INTERVAL_HOURS = env_int("COMMENT_PURGE_INTERVAL_HOURS", 6)  # how often the worker purges
+COMMENT_ERASE_DELETES_TEXT = env_bool(
+    "COMMENT_ERASE_DELETES_TEXT", False
+)  # erasure keeps the text by default
+COMMENT_COOKIE_NAME = "broadsheet_commenter"  # set only when the commenter ticks "Save my name..."
+COMMENT_COOKIE_DAYS = env_int("COMMENT_COOKIE_DAYS", 365)
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", ADMINS[0][1] if ADMINS else "")
+# A page that shows a held comment to its author must never be stored in a shared cache.
+MIDDLEWARE = [*MIDDLEWARE, "broadsheet.discussion.middleware.keep_personal_pages_private"]

@@ -14,7 +14,11 @@ class SharedDataMissing(FileNotFoundError):
 
 def shared_data_dir() -> Path:
     configured = os.environ.get("BROADSHEET_SHARED_DATA")
-    candidates = [Path(configured)] if configured else [REPOSITORY_ROOT.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
+    candidates = (
+        [Path(configured)]
+        if configured
+        else [REPOSITORY_ROOT.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
+    )
     for candidate in candidates:
         if candidate.is_dir():
             return candidate.resolve()
@@ -27,5 +31,7 @@ def shared_data_dir() -> Path:
 def shared_data_file(relative: str) -> Path:
     path = shared_data_dir() / relative
     if not path.exists():
-        raise SharedDataMissing(f"{path} is missing from the shared data (BROADSHEET_SHARED_DATA={path.parents[0]}).")
+        raise SharedDataMissing(
+            f"{path} is missing from the shared data (BROADSHEET_SHARED_DATA={path.parents[0]})."
+        )
     return path

@@ -9,6 +9,7 @@ handler404 = "broadsheet.publishing.views.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("broadsheet.discussion.urls")),
     path("", include("broadsheet.publishing.urls")),
 ]
 

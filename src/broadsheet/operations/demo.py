@@ -53,9 +53,12 @@ def load_demo_content(progress: Callable[[int, int], None] | None = None) -> int
         ]
         articles, bylines = [], []
         for index, record in enumerate(fresh, start=1):
-            section = sections.get(record["section"]) or Section.objects.get_or_create(
-                slug=slugify(record["section"]), defaults={"name": record["section"].title()}
-            )[0]
+            section = (
+                sections.get(record["section"])
+                or Section.objects.get_or_create(
+                    slug=slugify(record["section"]), defaults={"name": record["section"].title()}
+                )[0]
+            )
             sections[record["section"]] = section
             article = demo_article(record, section, now, rng, see_also=index % 4 == 0)
             article.render_derived_fields()

@@ -53,8 +53,23 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
-    list_display = ["title", "section", "publication_state", "published_at", "reading_time_minutes", "preview_link"]
-    list_filter = [PublicationStateFilter, "status", "section", "tags", "authors", "comments_open", "published_at"]
+    list_display = [
+        "title",
+        "section",
+        "publication_state",
+        "published_at",
+        "reading_time_minutes",
+        "preview_link",
+    ]
+    list_filter = [
+        PublicationStateFilter,
+        "status",
+        "section",
+        "tags",
+        "authors",
+        "comments_open",
+        "published_at",
+    ]
     search_fields = ["title", "standfirst", "body_source"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -64,9 +79,15 @@ class ArticleAdmin(VersionAdmin):
     actions = ["publish_now", "return_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body_format", "body_source"]}),
-        ("Publication", {"fields": ["section", "authors", "tags", "status", "published_at", "comments_open"]}),
+        (
+            "Publication",
+            {"fields": ["section", "authors", "tags", "status", "published_at", "comments_open"]},
+        ),
         ("Featured image", {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]}),
-        ("Search engines", {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "canonical_url"]}),
+        (
+            "Search engines",
+            {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "canonical_url"]},
+        ),
         ("Counts", {"fields": ["word_count", "reading_time_minutes", "updated_at", "preview_link"]}),
     ]
 
@@ -80,7 +101,9 @@ class ArticleAdmin(VersionAdmin):
     def preview_link(self, article: Article) -> str:
         if not article.pk:
             return "Save to preview"
-        return format_html('<a href="{}" target="_blank">Preview</a>', reverse("publishing:preview", args=[article.pk]))
+        return format_html(
+            '<a href="{}" target="_blank">Preview</a>', reverse("publishing:preview", args=[article.pk])
+        )
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

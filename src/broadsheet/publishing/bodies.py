@@ -52,7 +52,9 @@ def sanitise_html(raw_html: str) -> str:
 
 
 def render_body(source: str, body_format: str, *, has_featured_image: bool = False) -> RenderedBody:
-    raw = markdown.markdown(source, extensions=["extra", "sane_lists"]) if body_format == "markdown" else source
+    raw = (
+        markdown.markdown(source, extensions=["extra", "sane_lists"]) if body_format == "markdown" else source
+    )
     clean = sanitise_html(raw)
     clean = SEE_ALSO_MARKER.sub(
         lambda m: f"[[see-also:{m['slug'].lower()}]]" if m["slug"] else "[[see-also]]", clean

@@ -47,7 +47,11 @@ class Author(models.Model):
     # Private: used for notifications only, never rendered.
     email = models.EmailField(blank=True, help_text="Private. Receives comment notifications.")
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="author_profile"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
     )
 
     class Meta:
@@ -88,7 +92,9 @@ class Article(models.Model):
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
-    standfirst = models.TextField(blank=True, help_text="The summary under the headline; used as the excerpt.")
+    standfirst = models.TextField(
+        blank=True, help_text="The summary under the headline; used as the excerpt."
+    )
     body_format = models.CharField(max_length=10, choices=BodyFormat.choices, default=BodyFormat.MARKDOWN)
     body_source = models.TextField(
         "body",
@@ -109,9 +115,6 @@ class Article(models.Model):
     authors = models.ManyToManyField(Author, related_name="articles", blank=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
-    related = models.ManyToManyField(
-        "self", through="RelatedArticle", symmetrical=False, related_name="+", blank=True
-    )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(
@@ -143,9 +146,26 @@ class Article(models.Model):
         self.render_derived_fields()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | {
-                "body_html", "body_text", "word_count", "reading_time_minutes", "status", "updated_at",
+                "body_html",
+                "body_text",
+                "word_count",
+                "reading_time_minutes",
+                "status",
+                "updated_at",
             }
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        local = timezone.localtime(self.published_at)
+        return reverse(
+            "publishing:article",
+            kwargs={
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
 
     def render_derived_fields(self) -> None:
         """Sanitise the body and count it; bulk loaders call this before bulk_create, save() always does."""
@@ -171,13 +191,6 @@ class Article(models.Model):
     def description(self) -> str:
         return self.seo_description or self.standfirst or self.body_text[:280]
 
-    def get_absolute_url(self) -> str:
-        local = timezone.localtime(self.published_at)
-        return reverse(
-            "publishing:article",
-            kwargs={"year": local.year, "month": f"{local.month:02d}", "day": f"{local.day:02d}", "slug": self.slug},
-        )
-
 
 class RelatedArticle(models.Model):
     """One stored suggestion, computed when articles are saved; pages only read these rows."""
@@ -190,6 +203,9 @@ class RelatedArticle(models.Model):
     class Meta:
         ordering = ["article", "rank"]
         constraints = [models.UniqueConstraint(fields=["article", "related"], name="unique_related_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id} (#{self.rank})"
 
 
 def unique_slug(text: str, model: type[models.Model], exclude_pk=None, max_length: int = 200) -> str:

@@ -1,4 +1,7 @@
-"""Related articles: TF-IDF cosine similarity over title, standfirst, body and tags, computed on save and stored."""
+"""Related articles: TF-IDF and latent-topic cosine similarity over title, standfirst, body and tags.
+
+Computed when articles are saved and stored; pages only read the stored lists.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,18 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from .models import Article, RelatedArticle
 
 CHUNK_ROWS = 500  # rows of the similarity matrix held densely at once: bounds memory on large sites
+# Latent topics (LSA) find stories about the same thing told in different words; they need enough articles
+# to learn from. Half topic, half exact words keeps near-identical follow-ups at the top.
+TOPIC_MIN_DOCUMENTS = 50
+TOPIC_DIMENSIONS = 100
+TOPIC_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -32,20 +42,29 @@ def most_similar(documents: Sequence[Document], per_document: int) -> dict[int, 
     """For every document, the keys of the `per_document` most similar others with their cosine scores."""
     if len(documents) < 2:
         return {doc.key: [] for doc in documents}
+    # On a small site every word counts; on a large one, words in one story or in most stories say little.
+    large = len(documents) > 20
     vectorizer = TfidfVectorizer(
         sublinear_tf=True,
         stop_words="english",
-        min_df=2 if len(documents) > 20 else 1,
-        max_df=0.5,
+        min_df=2 if large else 1,
+        max_df=0.5 if large else 1.0,
         ngram_range=(1, 2),
         dtype=np.float32,
     )
     matrix = vectorizer.fit_transform(doc.weighted_text() for doc in documents)
+    topics = None
+    if len(documents) >= TOPIC_MIN_DOCUMENTS and matrix.shape[1] > TOPIC_DIMENSIONS:
+        svd = TruncatedSVD(TOPIC_DIMENSIONS, random_state=0)
+        topics = normalize(svd.fit_transform(matrix)).astype(np.float32)
     keys = np.array([doc.key for doc in documents])
     count = min(per_document, len(documents) - 1)
     result: dict[int, list[tuple[int, float]]] = {}
     for start in range(0, len(documents), CHUNK_ROWS):
         similarities = (matrix[start : start + CHUNK_ROWS] @ matrix.T).toarray()
+        if topics is not None:
+            topical = topics[start : start + CHUNK_ROWS] @ topics.T
+            similarities = (1 - TOPIC_SHARE) * similarities + TOPIC_SHARE * topical
         for offset, row in enumerate(similarities):
             row[start + offset] = -1.0  # never related to itself
             best = np.argpartition(-row, count - 1)[:count]
@@ -90,4 +109,3 @@ def refresh_related_articles(per_article: int | None = None) -> set[int]:
             for rank, (other, score) in enumerate(computed[key])
         )
     return changed | gone
-

@@ -55,7 +55,9 @@ def ensure_search_index(using_connection=connection) -> None:
             for statement in SQLITE_INDEX:
                 cursor.execute(statement)
             if triggers_missing:
-                cursor.execute("INSERT INTO publishing_article_fts(publishing_article_fts) VALUES ('rebuild')")
+                cursor.execute(
+                    "INSERT INTO publishing_article_fts(publishing_article_fts) VALUES ('rebuild')"
+                )
         elif using_connection.vendor == "postgresql":
             for statement in postgresql_index():
                 cursor.execute(statement)

@@ -36,7 +36,9 @@ def article_page(article: Article) -> ArticlePage:
     ]
     chosen = see_also_slugs(article.body_html)
     targets = (
-        {target.slug: target for target in Article.objects.published().filter(slug__in=chosen)} if chosen else {}
+        {target.slug: target for target in Article.objects.published().filter(slug__in=chosen)}
+        if chosen
+        else {}
     )
     return ArticlePage(article, related, targets)
 

@@ -8,20 +8,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Article
-from .related import refresh_related_articles
 from .signals import article_changed
+from .tasks import refresh_related_lists
 
 
 def articles_were_edited(*articles: Article) -> None:
-    """Call after articles and their tags are saved: once committed, refresh the related lists and tell
-    listeners (the page cache) which pages changed."""
+    """Call after articles and their tags are saved: once committed, tell listeners (the page cache) and
+    queue the refresh of related lists, which reads every article and so runs in the worker."""
 
-    def refresh_and_announce() -> None:
-        related_changed = refresh_related_articles()
+    def announce() -> None:
         for article in articles:
-            article_changed.send(sender=Article, article=article, related_changed=related_changed)
+            article_changed.send(sender=Article, article=article)
+        refresh_related_lists.enqueue()
 
-    transaction.on_commit(refresh_and_announce)
+    transaction.on_commit(announce)
 
 
 def publish(articles, when: datetime | None = None) -> int:

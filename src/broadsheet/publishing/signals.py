@@ -3,9 +3,10 @@
 from django.db.models.signals import post_migrate
 from django.dispatch import Signal, receiver
 
-# Sent after an editor's change to an article is committed and its related lists refreshed.
-# Arguments: article, related_changed (ids of articles whose related list changed).
+# Sent once an editor's change to an article is committed. Arguments: article.
 article_changed = Signal()
+# Sent when the background refresh changed some articles' related lists. Arguments: article_ids.
+related_lists_changed = Signal()
 
 
 @receiver(post_migrate)

@@ -17,8 +17,10 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().order_by("-published_at", "-id").only(
-            "slug", "published_at", "updated_at"
+        return (
+            Article.objects.published()
+            .order_by("-published_at", "-id")
+            .only("slug", "published_at", "updated_at")
         )
 
     def lastmod(self, item: Article):

@@ -76,7 +76,11 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    return render(request, "publishing/tag.html", {"tag": tag, "page": paginate(request, selectors.articles_tagged(tag))})
+    return render(
+        request,
+        "publishing/tag.html",
+        {"tag": tag, "page": paginate(request, selectors.articles_tagged(tag))},
+    )
 
 
 @require_safe
@@ -87,7 +91,9 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def archive(request: HttpRequest, year: int, month: str | None = None, day: str | None = None) -> HttpResponse:
+def archive(
+    request: HttpRequest, year: int, month: str | None = None, day: str | None = None
+) -> HttpResponse:
     articles = Article.objects.published().for_listing().filter(published_at__year=year)
     try:
         period = datetime.date(year, int(month or 1), int(day or 1))
@@ -101,7 +107,9 @@ def archive(request: HttpRequest, year: int, month: str | None = None, day: str 
     page = paginate(request, articles)
     if not page.object_list and period > timezone.localdate():
         raise Http404("Nothing is published in the future")
-    return render(request, "publishing/archive.html", {"page": page, "period": period, "granularity": granularity})
+    return render(
+        request, "publishing/archive.html", {"page": page, "period": period, "granularity": granularity}
+    )
 
 
 @require_safe
@@ -109,7 +117,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = search_articles(query) if query else []
     return render(
-        request, "publishing/search.html", {"query": query, "page": paginate(request, results), "count": len(results)}
+        request,
+        "publishing/search.html",
+        {"query": query, "page": paginate(request, results), "count": len(results)},
     )
 
 

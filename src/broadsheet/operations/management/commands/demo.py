@@ -26,7 +26,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         added = load_demo_content(progress=ProgressBar("Loading demo articles", stream=sys.stderr))
-        self.stdout.write(f"Demo content: {added} articles added." if added else "Demo content already loaded.")
+        self.stdout.write(
+            f"Demo content: {added} articles added." if added else "Demo content already loaded."
+        )
         self.ensure_demo_editor(port)
         if no_serve:
             return
@@ -41,5 +43,9 @@ class Command(BaseCommand):
             users.create_superuser("editor", "editor@example.invalid", password)
             password_file.write_text(password)
             password_file.chmod(0o600)
-        password = password_file.read_text().strip() if password_file.exists() else "(set before; see createsuperuser)"
+        password = (
+            password_file.read_text().strip()
+            if password_file.exists()
+            else "(set before; see createsuperuser)"
+        )
         self.stdout.write(f"Newsroom: http://127.0.0.1:{port}/admin/  user: editor  password: {password}")
