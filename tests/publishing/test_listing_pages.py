@@ -58,3 +58,14 @@ def test_server_errors_render_a_plain_page(client, db):
     from django.template.loader import render_to_string
 
     assert "Something went wrong" in render_to_string("500.html")
+
+
+def test_standalone_pages_are_served_and_in_the_sitemap(client, db):
+    from broadsheet.publishing.models import Page
+
+    page = Page.objects.create(title="About us", slug="about", body_source="We report **the news**.")
+    hidden = Page.objects.create(title="Draft page", slug="draft-page", is_published=False)
+    response = client.get(page.get_absolute_url())
+    assert response.status_code == 200 and b"<strong>the news</strong>" in response.content
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert b"/page/about/" in client.get("/sitemap.xml").content

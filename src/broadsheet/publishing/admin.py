@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from . import services
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Page, Section, Tag
 
 
 @admin.register(Section)
@@ -31,6 +31,14 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "bio"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    list_display = ["title", "slug", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "body_source"]
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -83,7 +91,17 @@ class ArticleAdmin(VersionAdmin):
             "Publication",
             {"fields": ["section", "authors", "tags", "status", "published_at", "comments_open"]},
         ),
-        ("Featured image", {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]}),
+        (
+            "Featured image",
+            {
+                "fields": [
+                    "featured_image",
+                    "featured_image_url",
+                    "featured_image_alt",
+                    "featured_image_caption",
+                ]
+            },
+        ),
         (
             "Search engines",
             {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "canonical_url"]},

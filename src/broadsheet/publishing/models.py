@@ -109,6 +109,12 @@ class Article(models.Model):
     reading_time_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
 
     featured_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    featured_image_url = models.URLField(
+        "featured image address",
+        max_length=500,
+        blank=True,
+        help_text="An image hosted elsewhere (imported, or on a CDN); used when no file is uploaded.",
+    )
     featured_image_alt = models.CharField("alt text", max_length=300, blank=True)
     featured_image_caption = models.CharField("caption", max_length=500, blank=True)
 
@@ -171,7 +177,9 @@ class Article(models.Model):
         """Sanitise the body and count it; bulk loaders call this before bulk_create, save() always does."""
         from .bodies import render_body
 
-        body = render_body(self.body_source, self.body_format, has_featured_image=bool(self.featured_image))
+        body = render_body(
+            self.body_source, self.body_format, has_featured_image=bool(self.featured_image_src)
+        )
         self.body_html, self.body_text = body.html, body.text
         self.word_count, self.reading_time_minutes = body.word_count, body.reading_time_minutes
 
@@ -184,12 +192,50 @@ class Article(models.Model):
         return self.status != self.Status.DRAFT and self.published_at > timezone.now()
 
     @property
+    def featured_image_src(self) -> str:
+        return self.featured_image.url if self.featured_image else self.featured_image_url
+
+    @property
     def display_title(self) -> str:
         return self.seo_title or self.title
 
     @property
     def description(self) -> str:
         return self.seo_description or self.standfirst or self.body_text[:280]
+
+
+class PageQuerySet(models.QuerySet["Page"]):
+    def published(self) -> PageQuerySet:
+        return self.filter(is_published=True)
+
+
+class Page(models.Model):
+    """A standalone page outside the news flow: About, Contact, Corrections policy."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The page lives at /page/<slug>/.")
+    body_format = models.CharField(max_length=10, choices=Article.BodyFormat.choices, default="markdown")
+    body_source = models.TextField("body", blank=True)
+    body_html = models.TextField(editable=False, default="")
+    is_published = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        from .bodies import render_body
+
+        self.body_html = render_body(self.body_source, self.body_format).html
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:page", args=[self.slug])
 
 
 class RelatedArticle(models.Model):

@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Page, Section, Tag
 
 
 class ArticleSitemap(Sitemap):
@@ -66,6 +66,16 @@ class AuthorSitemap(Sitemap):
         return Author.objects.filter(articles__in=Article.objects.published()).distinct()
 
 
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published()
+
+    def lastmod(self, item: Page):
+        return item.updated_at
+
+
 class HomeSitemap(Sitemap):
     changefreq = "always"
     priority = 1.0
@@ -83,4 +93,5 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "pages": PageSitemap,
 }

@@ -35,8 +35,8 @@ def news_article(article: Article) -> dict:
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
         "keywords": [tag.name for tag in article.tags.all()],
     }
-    if article.featured_image:
-        data["image"] = [absolute(article.featured_image.url)]
+    if article.featured_image_src:
+        data["image"] = [absolute(article.featured_image_src)]
     return data
 
 

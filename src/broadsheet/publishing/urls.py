@@ -29,6 +29,7 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.tag_detail, name="tag"),
     path("author/<slug:slug>/", views.author_detail, name="author"),
     path("search/", views.search, name="search"),
+    path("page/<slug:slug>/", views.page_detail, name="page"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("section/<slug:slug>/feed/", feeds.SectionFeed(), name="section-feed"),

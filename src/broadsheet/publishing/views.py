@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .bodies import link_see_also_markers
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Page, Section, Tag
 from .search import search_articles
 from .sharing import share_links
 from .structured_data import absolute, as_script, news_article
@@ -61,6 +61,9 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
             "share_links": share_links(url, article.title),
             "absolute_url": url,
             "canonical_url": article.canonical_url or url,
+            "featured_image_absolute": absolute(article.featured_image_src)
+            if article.featured_image_src
+            else "",
             "structured_data": as_script(news_article(article)),
         },
     )
@@ -121,6 +124,12 @@ def search(request: HttpRequest) -> HttpResponse:
         "publishing/search.html",
         {"query": query, "page": paginate(request, results), "count": len(results)},
     )
+
+
+@require_safe
+def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(Page.objects.published(), slug=slug)
+    return render(request, "publishing/page.html", {"page": page})
 
 
 @require_safe
