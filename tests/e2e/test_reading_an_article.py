@@ -31,7 +31,7 @@ def test_reader_follows_the_lead_story_to_a_complete_article_page(
     page.wait_for_url("**" + article.get_absolute_url())
 
     assert page.locator("h1").inner_text() == "Club wins the league on the final day"
-    assert page.locator(".reading-time").inner_text() == "2 min read"
+    assert page.locator(".reading-time").inner_text() == "3 min read"  # 645 words at 230 a minute
     assert "Ada Reporter" in page.locator(".byline").inner_text()
     see_also = page.locator(".see-also a")
     assert see_also.inner_text() == "Striker scores twice at the stadium"
