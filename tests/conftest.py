@@ -13,6 +13,15 @@ from broadsheet.publishing.models import Article, Author, Section, Tag
 _sequence = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached pages and settings never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def make_section(db):
     def build(name: str | None = None, **fields) -> Section:

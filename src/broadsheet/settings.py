@@ -1,6 +1,7 @@
 """Broadsheet's settings: everything comes from environment variables, with safe defaults for the demo."""
 
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -114,11 +115,14 @@ INSTALLED_APPS = [
     "broadsheet.discussion",
     "broadsheet.antispam",
     "broadsheet.operations",
+    "broadsheet.pagecache",
+    "broadsheet.importers",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "broadsheet.pagecache.middleware.PageCacheMiddleware",  # before sessions: a hit costs no session work
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,6 +159,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if TESTING and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Parallel test workers each get their own Redis database: clearing a cache flushes a whole database.
+    REDIS_URL = re.sub(r"/\d*$", "", REDIS_URL) + f"/{15 - int(os.environ['PYTEST_XDIST_WORKER'][2:])}"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
@@ -252,6 +259,33 @@ LOGGING = {
 # PostgreSQL text-search configuration for the site's language ("english", "german", "simple", ...).
 SEARCH_LANGUAGE = os.environ.get("SEARCH_LANGUAGE", "english")
 
+# Page cache
+# Anonymous readers get article, listing and feed pages from CACHES[PAGE_CACHE_ALIAS]; publishing's and the
+# discussion's signals purge exactly the pages that show what changed (docs/caching.md). PAGE_CACHE=0 turns
+# Broadsheet's own store off; the HTTP caching headers stay.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+# Tag versions must be shared by every process serving pages: Redis when there is one, else a file cache on
+# this machine (local memory would leave other gunicorn workers unaware of a purge).
+PAGE_CACHE_VERSIONS_ALIAS = "page_versions"
+CACHES["page_versions"] = (
+    CACHES["default"]
+    if REDIS_URL or TESTING
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "page-versions",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},  # one small file per tag; never cull a live version
+    }
+)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)  # purges usually retire a page long before
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 10)  # s-maxage: how late nginx/CDN may be
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)  # stale-while-revalidate
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)  # max-age: browsers revalidate (304)
+# Set for a minute after a form post redirects, so nginx and CDNs show a commenter their own comment at once.
+PAGE_CACHE_RECENT_POST_COOKIE = "broadsheet_posted"
+# Hidden form fields whose value each cache hit makes afresh: the comment form's signed render time.
+PAGE_CACHE_FRESH_FORM_FIELDS = {"rendered": "broadsheet.discussion.tokens.render_time_token"}
+
 # Discussion policy
 # Background jobs (notification emails, the privacy purge) go through django-tasks; the database queue needs
 # no broker and is run by `broadsheet worker`. TASKS_BACKEND may name another django-tasks backend.
@@ -275,3 +309,5 @@ COMMENT_COOKIE_DAYS = env_int("COMMENT_COOKIE_DAYS", 365)
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", ADMINS[0][1] if ADMINS else "")
 # A page that shows a held comment to its author must never be stored in a shared cache.
 MIDDLEWARE = [*MIDDLEWARE, "broadsheet.discussion.middleware.keep_personal_pages_private"]
+# Old WordPress addresses (/?p=12, /2013/01/11/slug/, /category/news/) answer 301 where Broadsheet has no page.
+MIDDLEWARE = [*MIDDLEWARE, "broadsheet.importers.redirects.LegacyRedirectMiddleware"]

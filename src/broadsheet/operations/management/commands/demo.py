@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from broadsheet.discussion.demo import load_demo_comments
 from broadsheet.operations.demo import load_demo_content
 from broadsheet.operations.progress import ProgressBar
 
@@ -29,6 +30,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {added} articles added." if added else "Demo content already loaded."
         )
+        comments = load_demo_comments()
+        if comments:
+            self.stdout.write(f"Demo discussion: {comments} comments added.")
         self.ensure_demo_editor(port)
         if no_serve:
             return

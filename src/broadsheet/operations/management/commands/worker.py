@@ -35,7 +35,9 @@ class Command(BaseCommand):
     help = "Run background jobs: notification emails, and the privacy purge every few hours."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--no-purge", action="store_true", help="Do not run the privacy purge on a timer.")
+        parser.add_argument(
+            "--no-purge", action="store_true", help="Do not run the privacy purge on a timer."
+        )
         parser.add_argument("--batch", action="store_true", help="Run the jobs waiting now, then exit.")
 
     def handle(self, *args, no_purge: bool, batch: bool, **options) -> None:

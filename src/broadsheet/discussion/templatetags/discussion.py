@@ -1,0 +1,97 @@
+"""Template tags the article page uses to show its discussion; publishing's templates ask, publishing's code
+knows nothing of comments."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+
+from broadsheet.publishing.models import Article
+
+from ..forms import HONEYPOT_FIELD, RENDER_TIME_FIELD
+from ..middleware import mark_private
+from ..selectors import Discussion, discussion_of
+from ..tokens import render_time_token
+
+register = template.Library()
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
+
+
+def discussion_for_request(context, article: Article) -> Discussion:
+    """The article's discussion, read once per request however many tags ask for it."""
+    cached = getattr(article, "_discussion", None)
+    if cached is None:
+        request = context.get("request")
+        query = request.GET if request is not None else {}
+        cached = discussion_of(
+            article,
+            held_id=_number(query.get("unapproved")),
+            held_hash=query.get("moderation-hash", ""),
+            reply_to_id=_number(query.get("replytocom")),
+        )
+        article._discussion = cached
+        if cached.shows_held_notice and request is not None:
+            mark_private(
+                request
+            )  # this page shows one reader's own held comment: no shared cache may keep it
+    return cached
+
+
+@register.inclusion_tag("discussion/discussion.html", takes_context=True)
+def discussion_for(context, article: Article) -> dict:
+    """The thread and the form: `{% discussion_for article %}`."""
+    discussion = discussion_for_request(context, article)
+    return {
+        "discussion": discussion,
+        "article": article,
+        "request": context.get("request"),
+        "honeypot_field": HONEYPOT_FIELD,
+        "render_time_field": RENDER_TIME_FIELD,
+        "render_time_token": render_time_token(),
+        "max_length": settings.COMMENT_MAX_LENGTH,
+        "author_max_length": settings.COMMENT_AUTHOR_MAX_LENGTH,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def comment_count_label(context, article: Article) -> str:
+    """ "Leave a comment", "1 comment" or "12 comments", from the same query as the thread."""
+    count = discussion_for_request(context, article).count
+    if not count:
+        return "Leave a comment"
+    return f"{count} comment" if count == 1 else f"{count:,} comments"
+
+
+@register.simple_tag
+def comment_feed_link(article: Article) -> str:
+    """The <link rel="alternate"> announcing the article's comments feed."""
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" title="Comments on {} (RSS)" href="{}">',
+        article.title,
+        reverse("discussion:article-feed", args=[article.pk]),
+    )
+
+
+@register.inclusion_tag("discussion/_comment_form.html", takes_context=True)
+def comment_form(
+    context, article: Article, form=None, form_data=None, reply_to=None, heading_level=3
+) -> dict:
+    """The form on its own, for the error page: `{% comment_form article form=form %}`."""
+    return {
+        "article": article,
+        "form": form,
+        "form_data": form_data or {},
+        "reply_to": reply_to,
+        "heading_level": heading_level,
+        "honeypot_field": HONEYPOT_FIELD,
+        "render_time_field": RENDER_TIME_FIELD,
+        "render_time_token": (form_data or {}).get(RENDER_TIME_FIELD) or render_time_token(),
+        "max_length": settings.COMMENT_MAX_LENGTH,
+        "author_max_length": settings.COMMENT_AUTHOR_MAX_LENGTH,
+        "site_url": settings.SITE_URL,
+    }
