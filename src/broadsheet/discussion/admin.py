@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from . import privacy, services
+from . import charts, privacy, selectors, services
 from .models import Comment, DiscussionSettings, NotificationOptOut
 from .screening import Draft
 
@@ -56,6 +56,7 @@ class EditorReplyForm(forms.Form):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    change_list_template = "discussion/admin/comment_change_list.html"
     form = CommentAdminForm
     list_display = [
         "author_column",
@@ -232,7 +233,33 @@ class CommentAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.reply_view),
             name="discussion_comment_reply",
         )
-        return [reply, *super().get_urls()]
+        dashboard = path(
+            "dashboard/",
+            self.admin_site.admin_view(self.dashboard_view),
+            name="discussion_comment_dashboard",
+        )
+        return [reply, dashboard, *super().get_urls()]
+
+    def dashboard_view(self, request):
+        """Comments per spam verdict per day: is the filter busy, and is it holding too much?"""
+        wanted = request.GET.get("days", "")
+        days = selectors.verdicts_per_day(min(int(wanted), 365) if wanted.isdigit() and int(wanted) else 30)
+        segments, width, peak = charts.stacked_bars(days)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Spam filter: comments per verdict per day",
+            "days": days,
+            "segments": segments,
+            "chart_width": width,
+            "chart_height": charts.CHART_HEIGHT,
+            "peak": peak,
+            "legend": [
+                (verdict, charts.COLOURS[verdict], sum(day.counts[verdict] for day in days))
+                for verdict in selectors.VERDICTS
+            ],
+            "opts": self.model._meta,
+        }
+        return render(request, "discussion/admin/dashboard.html", context)
 
     def reply_view(self, request, comment_id: int):
         """Reply as the editor: the reply is approved at once (and a held comment replied to is approved too)."""

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -226,3 +226,31 @@ class NotificationOptOut(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class VerdictTally(models.Model):
+    """How many submissions got each spam verdict on a day. Kept apart from comments because spam is deleted
+    after a few days and discarded submissions are never stored, yet the trend should stay visible."""
+
+    day = models.DateField()
+    decision = models.CharField(max_length=10, choices=Comment.SpamDecision.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "decision"], name="one_tally_per_day_and_verdict")
+        ]
+        ordering = ["day", "decision"]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.count} {self.decision}"
+
+    @classmethod
+    def count_one(cls, decision: str, day) -> None:
+        # Update first: the common case is a row that exists, and F() keeps concurrent writers exact.
+        if not cls.objects.filter(day=day, decision=decision).update(count=models.F("count") + 1):
+            try:
+                with transaction.atomic():
+                    cls.objects.create(day=day, decision=decision, count=1)
+            except IntegrityError:  # another process created today's row first
+                cls.objects.filter(day=day, decision=decision).update(count=models.F("count") + 1)

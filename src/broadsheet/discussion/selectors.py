@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from broadsheet.publishing.models import Article
 
-from .models import Comment, DiscussionSettings
+from .models import Comment, DiscussionSettings, VerdictTally
 from .tokens import moderation_hash_matches
 
 
@@ -102,3 +104,30 @@ def approved_comment_counts(article_ids: Iterable[int]) -> dict[int, int]:
         .annotate(total=Count("id"))
     )
     return {row["article_id"]: row["total"] for row in rows}
+
+
+@dataclass(frozen=True)
+class VerdictDay:
+    day: date
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+VERDICTS = ("approve", "hold", "spam", "discard")
+
+
+def verdicts_per_day(days: int = 30, today: date | None = None) -> list[VerdictDay]:
+    """Submissions per spam verdict for each of the last `days` days, oldest first, in one query."""
+    today = today or timezone.localdate()
+    first = today - timedelta(days=days - 1)
+    counts: dict[date, dict[str, int]] = {
+        first + timedelta(days=n): dict.fromkeys(VERDICTS, 0) for n in range(days)
+    }
+    for day, decision, count in VerdictTally.objects.filter(day__gte=first, day__lte=today).values_list(
+        "day", "decision", "count"
+    ):
+        counts[day][decision] = count
+    return [VerdictDay(day, per_verdict) for day, per_verdict in counts.items()]

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from broadsheet.publishing.models import Article
 
-from .models import Comment, DiscussionSettings
+from .models import Comment, DiscussionSettings, VerdictTally
 from .screening import Draft, RequestMeta, Screening, screen
 from .signals import comment_edited, comment_moderated, comment_posted
 
@@ -93,6 +93,8 @@ def post_comment(
         refuse_flood(draft, meta, now)
 
     screening = None if is_editor else screen(draft, article, meta, now)
+    if screening is not None:
+        VerdictTally.count_one(screening.verdict.decision, timezone.localdate(now))
     if screening is not None and screening.is_discarded:
         return Posted(None, screening)
 
