@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from .core import LabelledExample, SpamModel, Submission, TrainingFigures, default_model_path, train
 
 SHARED_DATA_VARIABLE = "BROADSHEET_SHARED_DATA"
 YOUTUBE_FOLDER = Path("spam/youtube")
 SMS_FILE = Path("spam/sms/SMSSpamCollection.tsv")
+# Text messages are not comments: they help, but as half of one video's weight (chosen by leave-one-video-out).
+GROUP_WEIGHTS = {"sms": 0.5}
 
 
 class MissingDataError(FileNotFoundError):
@@ -51,7 +52,7 @@ def youtube_files(directory: Path | None = None) -> list[Path]:
 
 
 def video_name(path: Path) -> str:
-    """"Youtube01-Psy.csv" -> "Psy"."""
+    """ "Youtube01-Psy.csv" -> "Psy"."""
     return path.stem.split("-", 1)[-1]
 
 
@@ -60,7 +61,9 @@ def read_youtube_comments(path: Path) -> list[LabelledExample]:
     with path.open(encoding="utf-8-sig", newline="") as file:
         return [
             LabelledExample(
-                Submission(content=row["CONTENT"].replace("\ufeff", ""), author=row["AUTHOR"].replace("\ufeff", "")),
+                Submission(
+                    content=row["CONTENT"].replace("\ufeff", ""), author=row["AUTHOR"].replace("\ufeff", "")
+                ),
                 is_spam=row["CLASS"].strip() == "1",
                 group=video_name(path),
             )
@@ -77,11 +80,15 @@ def read_sms_messages(path: Path | None = None) -> list[LabelledExample]:
         for line in file:
             label, _, text = line.rstrip("\n").partition("\t")
             if label in ("ham", "spam"):
-                examples.append(LabelledExample(Submission(content=text), is_spam=label == "spam", group="sms"))
+                examples.append(
+                    LabelledExample(Submission(content=text), is_spam=label == "spam", group="sms")
+                )
     return examples
 
 
-def read_training_sets(directory: Path | None = None, *, videos: Iterable[str] | None = None, sms: bool = True) -> list[LabelledExample]:
+def read_training_sets(
+    directory: Path | None = None, *, videos: Iterable[str] | None = None, sms: bool = True
+) -> list[LabelledExample]:
     """YouTube comments (optionally only some videos) and, by default, the SMS messages."""
     directory = directory or shared_data_directory()
     wanted = set(videos) if videos is not None else None
@@ -94,16 +101,22 @@ def read_training_sets(directory: Path | None = None, *, videos: Iterable[str] |
     return examples
 
 
-def progress_bar(stream: TextIO = sys.stderr, label: str = "training") -> Callable[[int, int], None]:
-    """A callback drawing `label [#####.....] 3/6` on one line of `stream`."""
+def progress_bar(
+    write: Callable[[str], object] | None = None, label: str = "training"
+) -> Callable[[int, int], None]:
+    """A callback drawing `label [#####.....] 3/6` on one line, by default on standard error."""
 
     def draw(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / max(total, 1))
-        stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        line = f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
         if done >= total:
-            stream.write("\n")
-        stream.flush()
+            line += "\n"
+        if write is None:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        else:
+            write(line)
 
     return draw
 
@@ -122,7 +135,7 @@ def train_shipped_model(
     """Train on every shared set and write the model (by default into the package, where it ships)."""
     started = time.perf_counter()
     figures: list[TrainingFigures] = []
-    model = train(read_training_sets(), progress=progress, figures=figures)
+    model = train(read_training_sets(), progress=progress, figures=figures, group_weights=GROUP_WEIGHTS)
     output = Path(output) if output else default_model_path()
     model.save(output)
     return TrainingResult(model, figures[0] if figures else None, time.perf_counter() - started, output)

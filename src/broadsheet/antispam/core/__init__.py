@@ -1,8 +1,8 @@
 """The spam engine's core: plain Python (numpy at scoring time), no Django, no other Broadsheet module.
 
-    engine = load_default_engine()
-    verdict = engine.check(Submission(content="Great article!", author="Ann"))
-    verdict.decision, verdict.score, [reason.message for reason in verdict.reasons]
+engine = load_default_engine()
+verdict = engine.check(Submission(content="Great article!", author="Ann"))
+verdict.decision, verdict.score, [reason.message for reason in verdict.reasons]
 """
 
 from .classifier import ModelFormatError, SpamModel

@@ -44,7 +44,8 @@ def feature_specification() -> dict[str, Any]:
 
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(logits, -40.0, 40.0)))
+    probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logits, -40.0, 40.0)))
+    return probabilities
 
 
 def logit(probability: float) -> float:
@@ -76,7 +77,8 @@ class SpamModel:
             minlength=weighted.count,
         )
         standardised = (features.metadata - self.metadata_mean) / self.metadata_scale
-        return margins + standardised @ self.metadata_weights + self.intercept
+        scores: np.ndarray = margins + standardised @ self.metadata_weights + self.intercept
+        return scores
 
     def logits(self, submissions: Sequence[Submission]) -> np.ndarray:
         """Calibrated spam log-odds of a batch."""

@@ -16,6 +16,7 @@ from .submission import Decision, Reason, Submission, Verdict
 
 # Without a model the rules alone decide, starting from "probably genuine" (most comments are).
 PRIOR_LOGIT_WITHOUT_MODEL = -2.0
+SITE_MODERATION_CODES = frozenset({"moderation_word", "moderation_domain"})
 
 
 def default_model_path() -> Path:
@@ -25,9 +26,13 @@ def default_model_path() -> Path:
 
 def _classifier_reason(probability: float, logit: float) -> Reason:
     if probability >= 0.5:
-        message = f"The text model, trained on labelled comments, rates it {probability:.0%} likely to be spam."
+        message = (
+            f"The text model, trained on labelled comments, rates it {probability:.0%} likely to be spam."
+        )
     else:
-        message = f"The text model, trained on labelled comments, rates it {1 - probability:.0%} likely genuine."
+        message = (
+            f"The text model, trained on labelled comments, rates it {1 - probability:.0%} likely genuine."
+        )
     return Reason("classifier", round(logit, 3), message)
 
 
@@ -50,7 +55,10 @@ class Engine:
             logits = self.model.logits(submissions)
         else:
             logits = np.full(len(submissions), PRIOR_LOGIT_WITHOUT_MODEL)
-        return [self._decide(submission, float(logit)) for submission, logit in zip(submissions, logits, strict=True)]
+        return [
+            self._decide(submission, float(logit))
+            for submission, logit in zip(submissions, logits, strict=True)
+        ]
 
     def _decide(self, submission: Submission, classifier_logit: float) -> Verdict:
         reasons = evaluate_rules(submission, self.policy, self.rules)
@@ -69,9 +77,13 @@ class Engine:
             return max(decisive, key=lambda decision: decision.severity)
         floors = [reason.at_least for reason in reasons if reason.at_least is not None]
         floor = max(floors, key=lambda decision: decision.severity, default=Decision.APPROVE)
-        if self.policy.trusted_commenters_pass and any(reason.code == "trusted_commenter" for reason in reasons):
-            # Like WordPress, a moderation word still holds a previously approved commenter.
-            return floor
+        if self.policy.trusted_commenters_pass and any(
+            reason.code == "trusted_commenter" for reason in reasons
+        ):
+            # A previously approved commenter passes; only the site's own moderation lists still hold them,
+            # as in WordPress, where moderation keys are checked before the approved-commenter rule.
+            site_floors = [reason.at_least for reason in reasons if reason.code in SITE_MODERATION_CODES]
+            return Decision.HOLD if site_floors else Decision.APPROVE
         if score >= self.policy.spam_threshold:
             decision = Decision.SPAM
         elif score >= self.policy.hold_threshold:

@@ -10,35 +10,49 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .links import LINK_PATTERN, links_in
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the and is are was were to of in that it you this for with on have be not but what at they my your "
-        "just so all can do if me we like he she from will would there their an or how about love song".split()
+    "en": words_of(
+        """the and is are was were to of in that it you this for with on have be not but what at they my
+        your just so all can do if me we like he she from will would there their an or how about love
+        song a i its it's im i'm don't dont no yes one get got out up when who has had been our us them
+        then than because know think really good great very much more some any here now day"""
     ),
-    "de": frozenset(
-        "der die das und ist nicht ich du es ein eine zu mit auf den dem sich auch wie aber für ist sind war "
-        "noch nur wir ihr sie hat haben wenn dass oder was bei einen einem mir dich".split()
+    "de": words_of(
+        """der die das und ist nicht ich du es ein eine zu mit auf den dem sich auch wie aber für ist sind
+        war noch nur wir ihr sie hat haben wenn dass oder was bei einen einem mir dich"""
     ),
-    "fr": frozenset(
-        "le la les et est un une des pas je tu il elle que qui dans pour sur avec ce cette mais vous nous "
-        "sont du au aux mon ma très tout ça oui".split()
+    "fr": words_of(
+        """le la les et est un une des pas je tu il elle que qui dans pour sur avec ce cette mais vous
+        nous sont du au aux mon ma très tout ça oui"""
     ),
-    "es": frozenset(
-        "el la los las y es un una que de en por para con no se su al lo como pero muy mi yo tu esta este "
-        "más porque cuando también eso hay son".split()
+    "es": words_of(
+        """el la los las y es un una que de en por para con no se su al lo como pero muy mi yo tu esta
+        este más porque cuando también eso hay son"""
     ),
-    "it": frozenset(
-        "il lo la gli le e è un una che di in per con non si mi ti sono questo questa ma come più anche "
-        "del della molto ho hai".split()
+    "it": words_of(
+        """il lo la gli le e è un una che di in per con non si mi ti sono questo questa ma come più anche
+        del della molto ho hai"""
     ),
-    "pt": frozenset(
-        "o a os as e é um uma que de em por para com não se seu sua ao do da dos das como mas muito eu "
-        "você isso está são".split()
+    "pt": words_of(
+        """o a os as e é um uma que de em por para com não se seu sua ao do da dos das como mas muito eu
+        você isso está são"""
     ),
-    "nl": frozenset(
-        "de het een en is van ik je niet dat die te zijn op met voor maar wat er ook als bij nog wel hij "
-        "zij wij".split()
+    "nl": words_of(
+        """de het een en is van ik je niet dat die te zijn op met voor maar wat er ook als bij nog wel hij
+        zij wij"""
     ),
+}  # fmt: skip
+
+LANGUAGES_OF_STOPWORD: dict[str, tuple[str, ...]] = {
+    word: tuple(language for language, stopwords in STOPWORDS.items() if word in stopwords)
+    for word in frozenset().union(*STOPWORDS.values())
 }
 
 # Writing systems that identify a language family on their own (first word of the Unicode character name).
@@ -56,6 +70,8 @@ SCRIPT_LANGUAGES: dict[str, str] = {
 }
 
 WORD_PATTERN = re.compile(r"[^\W\d_]+", re.UNICODE)
+MARKUP_PATTERN = re.compile(r"<[^>]{0,400}>|&\w+;|&#\d+;")
+NON_LATIN_PATTERN = re.compile("[^\x00-\u024f]")  # beyond Basic Latin, Latin-1 and Latin Extended-A/B
 MIN_LETTERS = 20  # like Antispam Bee, do not judge a few words: "OK!" is every language
 
 
@@ -74,24 +90,33 @@ def _script_of(character: str) -> str:
 
 def guess_language(text: str) -> LanguageGuess | None:
     """The most likely language of `text`, or None when it is too short or the evidence is thin."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    if len(text) < MIN_LETTERS:
         return None
-    non_latin: dict[str, int] = {}
-    for character in letters:
-        if ord(character) < 0x250:  # Basic Latin and Latin-1/Extended-A/B
-            continue
-        language = SCRIPT_LANGUAGES.get(_script_of(character))
-        if language:
-            non_latin[language] = non_latin.get(language, 0) + 1
-    if non_latin:
-        language, count = max(non_latin.items(), key=lambda item: item[1])
-        if count / len(letters) >= 0.5:
-            return LanguageGuess(language, count / len(letters))
+    # Links and markup are not language ("watch?v=KQ6z" would count as words).
+    if links_in(text):  # cached: the link rules have usually just asked
+        text = LINK_PATTERN.sub(" ", text)
+    if "<" in text or "&" in text:
+        text = MARKUP_PATTERN.sub(" ", text)
+    letters = sum(map(str.isalpha, text))
+    if letters < MIN_LETTERS:
+        return None
+    if NON_LATIN_PATTERN.search(text):
+        non_latin: dict[str, int] = {}
+        for character in NON_LATIN_PATTERN.findall(text):
+            language = SCRIPT_LANGUAGES.get(_script_of(character))
+            if language and character.isalpha():
+                non_latin[language] = non_latin.get(language, 0) + 1
+        if non_latin:
+            language, count = max(non_latin.items(), key=lambda item: item[1])
+            if count / letters >= 0.5:
+                return LanguageGuess(language, count / letters)
     words = WORD_PATTERN.findall(text.lower())
     if len(words) < 4:
         return None
-    hits = {language: sum(word in stopwords for word in words) for language, stopwords in STOPWORDS.items()}
+    hits = dict.fromkeys(STOPWORDS, 0)
+    for word in words:
+        for language in LANGUAGES_OF_STOPWORD.get(word, ()):
+            hits[language] += 1
     language, best = max(hits.items(), key=lambda item: item[1])
     total = sum(hits.values())
     # Require several stopwords and a clear lead: short texts share words across languages ("a", "de").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -25,9 +26,13 @@ URL_SHORTENERS = frozenset(
 )  # fmt: skip
 
 
-def links_in(text: str) -> list[str]:
-    """Every link written in the text: HTML anchors' targets, bare URLs and bare domains."""
-    return LINK_PATTERN.findall(text)
+@functools.lru_cache(maxsize=1024)
+def links_in(text: str) -> tuple[str, ...]:
+    """Every link written in the text: HTML anchors' targets, bare URLs and bare domains.
+
+    Cached because several rules and the features ask about the same text in a row.
+    """
+    return tuple(LINK_PATTERN.findall(text))
 
 
 def count_links(text: str) -> int:
@@ -35,6 +40,7 @@ def count_links(text: str) -> int:
     return len({link.lower().rstrip("/.,") for link in links_in(text)})
 
 
+@functools.lru_cache(maxsize=4096)
 def domain_of(url: str) -> str:
     """The lowercased host of a URL with or without a scheme, without `www.` ("" when there is none)."""
     url = url.strip()

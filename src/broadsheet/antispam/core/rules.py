@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable, Iterable
 
 from .language import is_unlike_site_language
-from .links import BBCODE_LINK_PATTERN, count_links, domain_matches, domain_of, is_url_shortener, links_in
+from .links import (
+    BBCODE_LINK_PATTERN,
+    LINK_PATTERN,
+    count_links,
+    domain_matches,
+    domain_of,
+    is_url_shortener,
+    links_in,
+)
 from .policy import Policy
 from .submission import Decision, Reason, Submission
 
@@ -20,22 +28,46 @@ Rule = Callable[[Submission, Policy], Iterable[Reason]]
 
 # Author names made of merchandise and marketing words (Antispam Bee's author pattern, extended).
 STRONG_AUTHOR_WORDS = frozenset(
-    """viagra cialis levitra casino poker porn porno xxx sex escort escorts seo backlinks backlink payday
-    loan loans replica pharmacy pills essay essays crypto bitcoin forex betting bet casinos vuitton moncler
-    burberry prada oakley handbags handbag outlet""".split()
-)
+    {
+        "viagra", "cialis", "levitra", "casino", "poker", "porn", "porno", "xxx", "sex", "escort",
+        "escorts", "seo", "backlinks", "backlink", "payday", "loan", "loans", "replica", "pharmacy",
+        "pills", "essay", "essays", "crypto", "bitcoin", "forex", "betting", "bet", "casinos", "vuitton",
+        "moncler", "burberry", "prada", "oakley", "handbags", "handbag", "outlet",
+    }
+)  # fmt: skip
 WEAK_AUTHOR_WORDS = frozenset(
-    """cheap buy best online services service discount sale shop store agency company marketing money
-    deals deal free top official cheapest review reviews hosting web design lawyer insurance credit repair
-    weight loss supplement buyers cash download tickets""".split()
-)
+    {
+        "cheap", "buy", "best", "online", "services", "service", "discount", "sale", "shop", "store",
+        "agency", "company", "marketing", "money", "deals", "deal", "free", "top", "official", "cheapest",
+        "review", "reviews", "hosting", "web", "design", "lawyer", "insurance", "credit", "repair",
+        "weight", "loss", "supplement", "buyers", "cash", "download", "tickets",
+    }
+)  # fmt: skip
 AUTHOR_WORD_PATTERN = re.compile(r"[a-z]+")
-DOMAIN_AS_NAME_PATTERN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|info|biz|ru|co|io|xyz|top|online|shop|site)$")
+DOMAIN_AS_NAME_PATTERN = re.compile(
+    r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|info|biz|ru|co|io|xyz|top|online|shop|site)$"
+)
 VOWELLESS_WORD_PATTERN = re.compile(r"\b[b-df-hj-np-tv-z]{7,}\b", re.IGNORECASE)
 LONG_WORD_PATTERN = re.compile(r"\b[a-z]{30,}\b", re.IGNORECASE)
+# Calls to action that promote the commenter rather than discuss the article (YouTube and blog spam alike).
+SELF_PROMOTION_PHRASES = (
+    r"check\s*(?:out|it\s*out)\s+(?:my|our|this\s+(?:video|playlist|channel|site|website|page|song))",
+    r"check\s+(?:me|us|this)\s+out",
+    r"(?:come\s+and\s+)?(?:watch|see|listen\s+to)\s+my\s+(?:new\s+)?(?:video|song|channel|music)",
+    r"(?:please\s+|plz\s+|pls\s+)?sub(?:scribe)?\s+(?:to\s+)?(?:my|me|our)\b",
+    r"sub\s+4\s+sub|follow\s+4\s+follow|like\s+4\s+like",
+    r"my\s+(?:new\s+)?(?:youtube\s+|gaming\s+)?channel|my\s+videos",
+    r"visit\s+(?:my|our)\s+(?:site|website|blog|page|shop)",
+    r"like\s+this\s+comment|add\s+me\s+(?:on|here|at)\b|follow\s+me\s+on",
+    r"take\s+a\s+look\s+at\s+(?:my|this\s+video)",
+    r"earn\s+(?:real\s+)?(?:money|\$|cash)|make\s+money",
+    r"free\s+(?:gift\s+cards?|money|iphone|followers|subscribers)|gift\s+cards?",
+    r"(?:reach|get|hit)\s+\d+k?\s+subscribers",
+)
+SELF_PROMOTION_PATTERN = re.compile(r"\b(?:" + "|".join(SELF_PROMOTION_PHRASES) + ")", re.IGNORECASE)
 LETTER_PATTERN = re.compile(r"[^\W\d_]")
+REPEATED_LETTER_PATTERN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
 TRAILING_ANCHOR_PATTERN = re.compile(r"<a\s[^>]*>\s*([^<]{1,100}?)\s*</a>\s*$", re.IGNORECASE)
-TRAILING_URL_PATTERN = re.compile(r"(\S[^\n]{0,100}?)\s*[:\-–]?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 
 def honeypot(submission: Submission, policy: Policy) -> Iterable[Reason]:
@@ -135,19 +167,27 @@ def listed_words(submission: Submission, policy: Policy) -> Iterable[Reason]:
 
 
 def listed_sources(submission: Submission, policy: Policy) -> Iterable[Reason]:
-    if submission.ip and submission.ip in policy.blocked_ips:
+    if submission.ip and policy.blocked_ips and submission.ip in policy.blocked_ips:
         yield Reason(
             "blocked_ip", 10.0, "It was sent from an IP address this site blocks.", True, Decision.DISCARD
         )
     email = submission.email.strip().lower()
-    if email and any(email == blocked.lower() or email.endswith("@" + blocked.lower().lstrip("@"))
+    if email and policy.blocked_emails and any(email == blocked.lower() or email.endswith("@" + blocked.lower().lstrip("@"))
                      for blocked in policy.blocked_emails):  # fmt: skip
         yield Reason(
-            "blocked_email", 10.0, "It was sent with an email address this site blocks.", True, Decision.DISCARD
+            "blocked_email",
+            10.0,
+            "It was sent with an email address this site blocks.",
+            True,
+            Decision.DISCARD,
         )
+    if not (policy.blocked_domains or policy.moderation_domains):
+        return
     domains = {domain_of(link) for link in links_in(submission.content)} | {domain_of(submission.url)}
     domains.discard("")
-    blocked = sorted(d for d in domains if any(domain_matches(d, listed) for listed in policy.blocked_domains))
+    blocked = sorted(
+        d for d in domains if any(domain_matches(d, listed) for listed in policy.blocked_domains)
+    )
     if blocked:
         yield Reason(
             "blocked_domain",
@@ -156,7 +196,9 @@ def listed_sources(submission: Submission, policy: Policy) -> Iterable[Reason]:
             decisive=True,
             at_least=Decision.SPAM,
         )
-    held = sorted(d for d in domains if any(domain_matches(d, listed) for listed in policy.moderation_domains))
+    held = sorted(
+        d for d in domains if any(domain_matches(d, listed) for listed in policy.moderation_domains)
+    )
     if held:
         yield Reason(
             "moderation_domain",
@@ -212,17 +254,32 @@ def trusted_commenter(submission: Submission, policy: Policy) -> Iterable[Reason
         )
 
 
+# People stretch words ("sooooo good", "wowwww"); bots paste random strings. Squeezing repeated letters
+# tells them apart, and only needs doing when the unsqueezed text matches (squeezing only shortens runs).
+def _has_long_letter_run(content: str) -> bool:
+    return bool(LONG_WORD_PATTERN.search(content)) and bool(
+        LONG_WORD_PATTERN.search(REPEATED_LETTER_PATTERN.sub(r"\1", content))
+    )
+
+
+def _has_consonant_strings(content: str) -> bool:
+    return len(VOWELLESS_WORD_PATTERN.findall(content)) >= 2 and (
+        len(VOWELLESS_WORD_PATTERN.findall(REPEATED_LETTER_PATTERN.sub(r"\1", content))) >= 2
+    )
+
+
 def empty_or_garbage(submission: Submission, policy: Policy) -> Iterable[Reason]:
     content = submission.content.strip()
     if not content:
         yield Reason("empty_content", 3.0, "The comment has no text.", at_least=Decision.HOLD)
         return
-    letters = len(LETTER_PATTERN.findall(content))
-    if letters == 0:
+    if not LETTER_PATTERN.search(content):
         yield Reason("no_words", 1.5, "The comment contains no words, only symbols or numbers.")
-    elif LONG_WORD_PATTERN.search(content) and not links_in(content):
-        yield Reason("garbage_text", 1.5, "The comment contains a 30-letter run of letters, typical of bot filler.")
-    elif len(VOWELLESS_WORD_PATTERN.findall(content)) >= 2:
+    elif _has_long_letter_run(content) and not links_in(content):
+        yield Reason(
+            "garbage_text", 1.5, "The comment contains a 30-letter run of letters, typical of bot filler."
+        )
+    elif _has_consonant_strings(content):
         yield Reason("garbage_text", 1.0, "The comment contains strings of consonants that are not words.")
     author = submission.author.strip()
     if author and not LETTER_PATTERN.search(author):
@@ -250,13 +307,17 @@ def link_named_after_author(submission: Submission, policy: Policy) -> Iterable[
     author = submission.author.strip().lower()
     if len(author) < 3:
         return
-    content = submission.content.strip()
-    anchor = TRAILING_ANCHOR_PATTERN.search(content)
-    trailing = anchor.group(1) if anchor else None
-    if trailing is None:
-        bare = TRAILING_URL_PATTERN.search(content[-300:])
-        trailing = bare.group(1).split("\n")[-1][-len(author) - 5 :] if bare else None
-    if trailing and trailing.strip(" :-–").lower().endswith(author):
+    tail = submission.content.strip()[-400:]
+    anchor = TRAILING_ANCHOR_PATTERN.search(tail)
+    if anchor:
+        signature = anchor.group(1)
+    else:
+        # "... Great post! John Smith http://john-smith-seo.example": a bare link right after the name.
+        last_link = next(reversed(list(LINK_PATTERN.finditer(tail))), None)
+        if last_link is None or tail[last_link.end() :].strip(" ./!"):
+            return
+        signature = tail[: last_link.start()]
+    if signature.strip(" :-–\n").lower().endswith(author):
         yield Reason(
             "author_link_signature",
             2.5,
@@ -264,8 +325,21 @@ def link_named_after_author(submission: Submission, policy: Policy) -> Iterable[
         )
 
 
+def self_promotion(submission: Submission, policy: Policy) -> Iterable[Reason]:
+    match = SELF_PROMOTION_PATTERN.search(submission.content)
+    if match:
+        yield Reason(
+            "self_promotion",
+            2.0,
+            f"It asks readers to act for the author (“{match.group(0)}”) instead of discussing the article.",
+        )
+
+
 def url_shorteners(submission: Submission, policy: Policy) -> Iterable[Reason]:
-    domains = {domain_of(link) for link in links_in(submission.content)} | {domain_of(submission.url)}
+    links = links_in(submission.content)
+    if not links and not submission.url:
+        return
+    domains = {domain_of(link) for link in links} | {domain_of(submission.url)}
     shortened = sorted(domain for domain in domains if is_url_shortener(domain))
     if shortened:
         yield Reason(
@@ -300,6 +374,7 @@ RULES: tuple[Rule, ...] = (
     empty_or_garbage,
     keyword_author,
     link_named_after_author,
+    self_promotion,
     url_shorteners,
     foreign_language,
 )
@@ -308,4 +383,3 @@ RULES: tuple[Rule, ...] = (
 def evaluate_rules(submission: Submission, policy: Policy, rules: Iterable[Rule] = RULES) -> list[Reason]:
     """Every reason the rules find, in rule order."""
     return [reason for rule in rules for reason in rule(submission, policy)]
-

@@ -1,0 +1,185 @@
+"""Measuring the engine on a labelled CSV file: accuracy figures, throughput and latency.
+
+The file is only scored, never learned from. Used by `broadsheet spam evaluate`, the bench and the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .core import Decision, Engine, LabelledExample, Submission
+
+LABELS = {"spam": True, "1": True, "ham": False, "0": False}
+# Column names we accept, including the YouTube Spam Collection's upper-case ones.
+COLUMN_ALIASES = {
+    "content": "content",
+    "label": "label",
+    "class": "label",
+    "author": "author",
+    "email": "email",
+    "url": "url",
+    "ip": "ip",
+    "user_agent": "user_agent",
+    "date": "date",
+}
+
+
+class EvaluationFileError(ValueError):
+    """The CSV file cannot be evaluated; the message names the problem and, when known, the line."""
+
+
+def read_labelled_csv(path: Path) -> list[LabelledExample]:
+    """Rows of a CSV with `content` and `label` (spam/ham or 1/0) and optional author, email, url, ip, user_agent."""
+    if not Path(path).is_file():
+        raise EvaluationFileError(f"cannot open {path}: no such file")
+    with Path(path).open(encoding="utf-8-sig", newline="") as file:
+        reader = csv.reader(file)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise EvaluationFileError(f"{path} is empty: expected a header with content and label") from None
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise EvaluationFileError(f"{path} is not a readable UTF-8 CSV file: {error}") from error
+        columns = {COLUMN_ALIASES[name.strip().lower()]: index for index, name in enumerate(header)
+                   if name.strip().lower() in COLUMN_ALIASES}  # fmt: skip
+        missing = [name for name in ("content", "label") if name not in columns]
+        if missing:
+            raise EvaluationFileError(
+                f"{path} has no {' or '.join(repr(name) for name in missing)} column in its header "
+                f"(found: {', '.join(header) or 'nothing'})"
+            )
+        examples = []
+        try:
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                line = reader.line_num
+
+                def cell(name: str, row: list[str] = row) -> str:
+                    index = columns.get(name)
+                    return row[index].replace("\ufeff", "") if index is not None and index < len(row) else ""
+
+                label = cell("label").strip().lower()
+                if label not in LABELS:
+                    raise EvaluationFileError(
+                        f"{path}, line {line}: label {label!r} is not spam, ham, 1 or 0"
+                    )
+                submission = Submission(
+                    content=cell("content"),
+                    author=cell("author"),
+                    email=cell("email"),
+                    url=cell("url"),
+                    ip=cell("ip"),
+                    user_agent=cell("user_agent"),
+                )
+                examples.append(LabelledExample(submission, is_spam=LABELS[label]))
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise EvaluationFileError(f"{path}, line {reader.line_num}: {error}") from error
+    if not examples:
+        raise EvaluationFileError(f"{path} has a header but no rows")
+    return examples
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    n: int
+    spam: int
+    ham: int
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    false_positive_rate: float
+    recall_at_0_1_percent_fpr: float
+    recall_at_1_percent_fpr: float
+    held_rate: float
+    held_spam: int
+    held_ham: int
+    discarded: int
+    comments_per_second: float
+    p50_ms: float
+    p99_ms: float
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+    def as_text(self) -> str:
+        return "\n".join(
+            [
+                f"comments           {self.n} ({self.spam} spam, {self.ham} ham)",
+                f"precision          {self.precision:.4f}",
+                f"recall             {self.recall:.4f}",
+                f"F1                 {self.f1:.4f}",
+                f"accuracy           {self.accuracy:.4f}",
+                f"false positives    {self.false_positive_rate:.2%} of ham marked spam",
+                f"recall at 0.1% FPR {self.recall_at_0_1_percent_fpr:.4f}",
+                f"recall at 1% FPR   {self.recall_at_1_percent_fpr:.4f}",
+                f"held for review    {self.held_rate:.2%} ({self.held_spam} spam, {self.held_ham} ham)",
+                f"throughput         {self.comments_per_second:,.0f} comments/s (batch, one core)",
+                f"latency            p50 {self.p50_ms:.3f} ms, p99 {self.p99_ms:.3f} ms per comment",
+            ]
+        )
+
+
+def recall_at_false_positive_rate(scores: np.ndarray, is_spam: np.ndarray, rate: float) -> float:
+    """The share of spam caught by the strictest threshold that flags at most `rate` of the ham."""
+    ham = np.sort(scores[~is_spam])[::-1]
+    spam = scores[is_spam]
+    if len(spam) == 0:
+        return 0.0
+    if len(ham) == 0:
+        return 1.0
+    allowed = int(np.floor(rate * len(ham)))
+    threshold = ham[allowed] if allowed < len(ham) else -np.inf
+    return float((spam > threshold).mean())
+
+
+def evaluate(
+    examples: Sequence[LabelledExample], engine: Engine, *, latency_sample: int = 2000
+) -> EvaluationReport:
+    """Score every example in one batch (throughput), then singly (latency), and compare with the labels."""
+    submissions = [example.submission for example in examples]
+    is_spam = np.array([example.is_spam for example in examples], dtype=bool)
+    engine.check_many(submissions[:20])  # warm up first-call costs so they are not counted as throughput
+    started = time.perf_counter()
+    verdicts = engine.check_many(submissions)
+    batch_seconds = time.perf_counter() - started
+
+    latencies = []
+    for submission in submissions[:latency_sample]:
+        started = time.perf_counter()
+        engine.check(submission)
+        latencies.append((time.perf_counter() - started) * 1000)
+
+    decisions = [verdict.decision for verdict in verdicts]
+    flagged = np.array([verdict.is_flagged for verdict in verdicts], dtype=bool)
+    held = np.array([decision == Decision.HOLD for decision in decisions], dtype=bool)
+    scores = np.array([verdict.score for verdict in verdicts])
+    true_positives = int((flagged & is_spam).sum())
+    precision = true_positives / max(int(flagged.sum()), 1)
+    recall = true_positives / max(int(is_spam.sum()), 1)
+    return EvaluationReport(
+        n=len(examples),
+        spam=int(is_spam.sum()),
+        ham=int((~is_spam).sum()),
+        precision=precision,
+        recall=recall,
+        f1=2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        accuracy=float((flagged == is_spam).mean()),
+        false_positive_rate=float((flagged & ~is_spam).sum() / max(int((~is_spam).sum()), 1)),
+        recall_at_0_1_percent_fpr=recall_at_false_positive_rate(scores, is_spam, 0.001),
+        recall_at_1_percent_fpr=recall_at_false_positive_rate(scores, is_spam, 0.01),
+        held_rate=float(held.mean()),
+        held_spam=int((held & is_spam).sum()),
+        held_ham=int((held & ~is_spam).sum()),
+        discarded=sum(decision == Decision.DISCARD for decision in decisions),
+        comments_per_second=len(examples) / batch_seconds if batch_seconds > 0 else float("inf"),
+        p50_ms=float(np.percentile(latencies, 50)),
+        p99_ms=float(np.percentile(latencies, 99)),
+    )

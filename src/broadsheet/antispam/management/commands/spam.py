@@ -1,0 +1,69 @@
+"""`broadsheet spam train | evaluate`: train the shipped spam model, or measure it on a labelled CSV."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from broadsheet.antispam.core import load_default_engine
+from broadsheet.antispam.evaluation import EvaluationFileError, evaluate, read_labelled_csv
+from broadsheet.antispam.training import MissingDataError, progress_bar, train_shipped_model
+
+
+class Command(BaseCommand):
+    help = "Train the spam model on the shared data sets, or evaluate the shipped model on a labelled CSV."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        subcommands = parser.add_subparsers(dest="subcommand", required=True)
+        training = subcommands.add_parser("train", help="train on the shared data sets and write the model")
+        training.add_argument(
+            "--output", type=Path, help="model directory (default: the one shipped in the package)"
+        )
+        evaluation = subcommands.add_parser("evaluate", help="score a labelled CSV with the shipped model")
+        evaluation.add_argument(
+            "file", type=Path, help="CSV with content and label (spam/ham or 1/0) columns"
+        )
+        evaluation.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "train":
+            self.train(options["output"])
+        else:
+            self.evaluate(options["file"], as_json=options["json"])
+
+    def train(self, output: Path | None) -> None:
+        try:
+            result = train_shipped_model(output, progress=progress_bar(self.draw_progress))
+        except MissingDataError as error:
+            raise CommandError(str(error)) from error
+        metadata = result.model.metadata
+        self.stdout.write(
+            f"Trained on {metadata['examples']} examples ({metadata['spam_examples']} spam, "
+            f"{metadata['duplicates_removed']} duplicates removed) in {result.seconds:.1f} s."
+        )
+        self.stdout.write(
+            f"Thresholds: spam ≥ {metadata['spam_threshold']:.3f}, hold ≥ {metadata['hold_threshold']:.3f}"
+        )
+        for group, figures in metadata.get("out_of_fold", {}).items():
+            self.stdout.write(
+                f"  held out {group:<10} F1 {figures['f1']:.3f}  false positives {figures['false_positive_rate']:.2%}"
+            )
+        self.stdout.write(self.style.SUCCESS(f"Model written to {result.output}"))
+
+    def draw_progress(self, text: str) -> None:
+        self.stderr.write(text, ending="")
+        self.stderr.flush()
+
+    def evaluate(self, path: Path, *, as_json: bool) -> None:
+        try:
+            examples = read_labelled_csv(path)
+        except EvaluationFileError as error:
+            raise CommandError(str(error)) from error
+        report = evaluate(examples, load_default_engine())
+        if as_json:
+            self.stdout.write(json.dumps(report.as_dict()))
+        else:
+            self.stdout.write(report.as_text())

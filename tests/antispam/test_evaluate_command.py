@@ -1,0 +1,77 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+ROWS = [
+    ("Check out my new channel and subscribe!! http://bit.ly/abc", "spam", "Promo Guy"),
+    ("Free gift cards for everyone, visit http://free-cards.example now", "spam", "Gift Cards Online"),
+    ("I have listened to this song every morning for a year", "ham", "Mia"),
+    ("The chorus is so catchy, my little brother sings it all day", "ham", "Tom"),
+    ("Who else is watching this in 2015?", "ham", "Lee"),
+]
+
+
+def write_csv(path, header, rows):
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def run_evaluate(*args):
+    out = io.StringIO()
+    call_command("spam", "evaluate", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_output_has_the_figures_the_issue_asks_for(tmp_path):
+    path = write_csv(tmp_path / "comments.csv", ["content", "label", "author"], ROWS)
+
+    report = json.loads(run_evaluate(str(path), "--json"))
+
+    for key in ("n", "precision", "recall", "f1", "accuracy", "false_positive_rate", "held_rate",
+                "comments_per_second", "p99_ms", "recall_at_1_percent_fpr", "held_spam", "held_ham"):  # fmt: skip
+        assert key in report
+    assert report["n"] == 5
+    assert report["false_positive_rate"] == 0
+    assert 0 <= report["f1"] <= 1 and report["comments_per_second"] > 0
+
+
+def test_labels_may_be_numbers_and_columns_may_use_youtube_names(tmp_path):
+    rows = [
+        (author, "2014-01-01", content, "1" if label == "spam" else "0") for content, label, author in ROWS
+    ]
+    path = write_csv(tmp_path / "youtube.csv", ["AUTHOR", "DATE", "CONTENT", "CLASS"], rows)
+
+    assert json.loads(run_evaluate(str(path), "--json"))["n"] == 5
+
+
+def test_the_text_report_is_readable(tmp_path):
+    path = write_csv(tmp_path / "comments.csv", ["content", "label"], [(c, label) for c, label, _ in ROWS])
+
+    text = run_evaluate(str(path))
+
+    assert "precision" in text and "p99" in text and "held for review" in text
+
+
+def test_a_missing_column_is_named(tmp_path):
+    path = write_csv(tmp_path / "bad.csv", ["text", "label"], [("hello", "ham")])
+
+    with pytest.raises(CommandError, match="'content'"):
+        run_evaluate(str(path))
+
+
+def test_a_bad_label_names_its_line(tmp_path):
+    path = write_csv(tmp_path / "bad.csv", ["content", "label"], [("fine", "ham"), ("odd", "maybe")])
+
+    with pytest.raises(CommandError, match="line 3.*'maybe'"):
+        run_evaluate(str(path))
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="cannot open"):
+        run_evaluate(str(tmp_path / "nope.csv"))

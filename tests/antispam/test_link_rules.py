@@ -1,0 +1,62 @@
+from broadsheet.antispam.core import Decision
+
+from .builders import a_comment, rules_only_engine
+
+
+def codes(verdict):
+    return {reason.code for reason in verdict.reasons}
+
+
+def test_more_links_than_the_policy_allows_holds_the_comment():
+    text = "Sources: http://a.example/1 http://b.example/2 and http://c.example/3"
+
+    verdict = rules_only_engine(max_links_before_hold=2).check(a_comment(text))
+
+    assert "link_count" in codes(verdict)
+    assert verdict.decision in (Decision.HOLD, Decision.SPAM)
+
+
+def test_two_links_are_fine_by_default():
+    verdict = rules_only_engine().check(a_comment("See http://a.example and https://b.example/report"))
+
+    assert "link_count" not in codes(verdict)
+
+
+def test_an_anchor_showing_its_own_url_counts_as_one_link():
+    text = 'See <a href="https://news.example/a">https://news.example/a</a>'
+
+    assert "link_count" not in codes(rules_only_engine(max_links_before_hold=1).check(a_comment(text)))
+    assert "link_count" in codes(rules_only_engine(max_links_before_hold=0).check(a_comment(text)))
+
+
+def test_bbcode_links_are_a_spam_tool_signature():
+    verdict = rules_only_engine().check(a_comment("nice [url=http://pills.example]cheap pills[/url]"))
+
+    assert "bbcode_link" in codes(verdict)
+
+
+def test_url_shorteners_hide_the_destination():
+    verdict = rules_only_engine().check(a_comment("look at this https://bit.ly/3xYz"))
+
+    assert "url_shortener" in codes(verdict)
+
+
+def test_a_blocked_domain_is_spam_even_as_a_subdomain():
+    verdict = rules_only_engine(blocked_domains=("pills.example",)).check(
+        a_comment("visit http://www.shop.pills.example/buy")
+    )
+
+    assert verdict.decision == Decision.SPAM
+    assert "blocked_domain" in codes(verdict)
+
+
+def test_a_body_ending_in_a_link_named_after_the_author_is_link_building():
+    comment = a_comment(
+        'Great post, thanks for sharing. <a href="http://seo.example">Best SEO Agency</a>',
+        author="Best SEO Agency",
+    )
+
+    verdict = rules_only_engine().check(comment)
+
+    assert {"author_link_signature", "keyword_author"} <= codes(verdict)
+    assert verdict.decision in (Decision.HOLD, Decision.SPAM)
