@@ -311,3 +311,6 @@ PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", ADMINS[0][1] if 
 MIDDLEWARE = [*MIDDLEWARE, "broadsheet.discussion.middleware.keep_personal_pages_private"]
 # Old WordPress addresses (/?p=12, /2013/01/11/slug/, /category/news/) answer 301 where Broadsheet has no page.
 MIDDLEWARE = [*MIDDLEWARE, "broadsheet.importers.redirects.LegacyRedirectMiddleware"]
+
+# Spam filter learning: after this many new moderator decisions, the worker adapts the model to them.
+SPAM_RETRAIN_AFTER_DECISIONS = env_int("SPAM_RETRAIN_AFTER_DECISIONS", 10)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from broadsheet.antispam import feedback as spam_filter_feedback
+
 from .models import Comment, NotificationOptOut
 from .signals import comment_edited
 
@@ -24,6 +26,7 @@ def export_commenter(email: str) -> dict:
         "exported_at": timezone.now().isoformat(),
         "site": settings.SITE_URL,
         "notification_opt_out": NotificationOptOut.objects.filter(email__iexact=email.strip()).exists(),
+        "spam_filter_examples": spam_filter_feedback.export_commenter(email),
         "comments": [
             {
                 "id": comment.pk,
@@ -66,6 +69,7 @@ def erase_commenter(email: str, *, delete_text: bool | None = None, by=None) -> 
     with transaction.atomic():
         Comment.objects.filter(pk__in=[comment.pk for comment in comments]).update(**changes)
         NotificationOptOut.objects.filter(email__iexact=email.strip()).delete()
+        spam_filter_feedback.forget_commenter(email)
         for comment in comments:
             for name, value in changes.items():
                 setattr(comment, name, value)

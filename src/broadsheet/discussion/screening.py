@@ -27,8 +27,8 @@ from broadsheet.antispam.core import (
     SourceHistory,
     Submission,
     Verdict,
-    load_default_model,
 )
+from broadsheet.antispam.site_model import current_model
 from broadsheet.publishing.models import Article
 
 from .models import Comment, DiscussionSettings
@@ -175,19 +175,22 @@ def source_history(draft: Draft, meta: RequestMeta, now: datetime) -> SourceHist
 
 
 def engine_for(site: DiscussionSettings) -> Engine:
-    return _engine(site.max_links_before_hold, site.moderation_word_list, site.blocked_word_list,
-                   site.trust_approved_commenters)  # fmt: skip
+    try:
+        model_version = current_model().version
+    except ModelFormatError as error:
+        # A damaged or missing model file: the rules still decide, without the classifier.
+        logger.warning("No spam model loaded (%s); screening comments with the rules alone.", error)
+        model_version = None
+    return _engine(model_version, site.max_links_before_hold, site.moderation_word_list,
+                   site.blocked_word_list, site.trust_approved_commenters)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8)
-def _engine(max_links: int, moderation_words: tuple, blocked_words: tuple, trust: bool) -> Engine:
-    """One engine per distinct policy, built once per process (loading the model is the slow part)."""
-    try:
-        model = load_default_model()
-    except ModelFormatError as error:
-        # A fresh checkout before `broadsheet spam train`: the rules still decide, without the classifier.
-        logger.warning("No spam model loaded (%s); screening comments with the rules alone.", error)
-        model = None
+def _engine(
+    model_version: int | None, max_links: int, moderation_words: tuple, blocked_words: tuple, trust: bool
+) -> Engine:
+    """One engine per model and policy, built once per process; a retrained model gets a new engine."""
+    model = current_model().model if model_version is not None else None
     policy = Policy.from_model(
         model,
         max_links_before_hold=max_links,
