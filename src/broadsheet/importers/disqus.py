@@ -1,0 +1,262 @@
+"""Disqus comment exports: threads matched to Broadsheet articles by address, posts stored as comments.
+
+Disqus's export (Admin → Moderation → Export) is one <disqus> document with <category>, then <thread>
+(a page that had comments: its <link>, <title>, <id> identifier), then <post> (a comment: <message> HTML,
+<createdAt>, <author>, <ipAddress>, <isDeleted>, <isSpam>, <thread dsq:id>, optional <parent dsq:id>).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.db import transaction
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from broadsheet.discussion.models import Comment
+from broadsheet.discussion.text import render_comment_text
+from broadsheet.publishing.models import Article
+
+from .bookkeeping import ImportSummary, SourceMap, fingerprint
+from .content import html_to_plain_text, wordpress_comment_to_text
+from .hardened_xml import ImportRefused, local_name, stream_children
+from .models import ImportRecord, LegacyRedirect
+from .redirects import find_redirect
+from .services import valid_email, valid_ip
+
+INTERNALS = "{http://disqus.com/disqus-internals}id"
+BATCH = 1000
+
+
+class NotDisqusExport(ImportRefused):
+    pass
+
+
+@dataclass
+class Post:
+    post_id: str
+    thread_id: str
+    parent_id: str
+    message: str
+    created_at: datetime | None
+    author_name: str
+    author_email: str
+    ip: str
+    is_deleted: bool
+    is_spam: bool
+
+    @property
+    def status(self) -> str:
+        if self.is_spam:
+            return Comment.Status.SPAM
+        return Comment.Status.TRASH if self.is_deleted else Comment.Status.APPROVED
+
+
+class DisqusImport:
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.thread_articles: dict[str, int | None] = {}
+        self.thread_links: dict[str, str] = {}
+        self.comment_pk: dict[str, int] = {}
+        self.comment_depth: dict[int, tuple[int, int | None]] = {}
+        self.waiting_for_parent: list[Post] = []
+        self.batch: list[Post] = []
+        self.summary = ImportSummary()
+        self.records: SourceMap | None = None
+
+    def run(
+        self, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> ImportSummary:
+        started = time.monotonic()
+        total = sum(
+            1 for element in stream_children(self.path, "disqus") if local_name(element.tag) == "post"
+        )
+        done = 0
+        with transaction.atomic():
+            for element in stream_children(self.path, "disqus"):
+                name = local_name(element.tag)
+                if name == "thread":
+                    self.read_thread(element)
+                elif name == "post":
+                    self.add(self.read_post(element))
+                    done += 1
+                    if progress:
+                        progress(done, total)
+            if self.records is None:
+                raise NotDisqusExport(f"{self.path} has no Disqus threads: is it a Disqus export?")
+            self.flush()
+            # Replies whose parent came later in the file, or never: by now every parent that exists is stored.
+            self.batch, self.waiting_for_parent = self.waiting_for_parent, []
+            self.flush(final=True)
+            self.records.flush()
+            self.summary.count_what_is_stored()
+            if dry_run:
+                transaction.set_rollback(True)
+        self.summary.dry_run = dry_run
+        self.summary.seconds = time.monotonic() - started
+        return self.summary
+
+    def read_thread(self, element) -> None:
+        values = {local_name(child.tag): (child.text or "").strip() for child in element}
+        if self.records is None:
+            self.summary.source = f"disqus:{values.get('forum') or 'unknown-forum'}"
+            self.records = SourceMap(self.summary.source)
+        thread_id = element.get(INTERNALS, "")
+        self.thread_links[thread_id] = values.get("link", "")
+        self.thread_articles[thread_id] = article_for(values.get("link", ""), values.get("id", ""))
+
+    def read_post(self, element) -> Post:
+        values: dict[str, str] = {}
+        refs: dict[str, str] = {}
+        for child in element:
+            name = local_name(child.tag)
+            if name == "author":
+                for part in child:
+                    values[f"author_{local_name(part.tag)}"] = (part.text or "").strip()
+            elif name in ("thread", "parent"):
+                refs[name] = child.get(INTERNALS, "")
+            else:
+                values[name] = child.text or ""
+        created = parse_datetime(values.get("createdAt", "").strip())
+        if created is not None and timezone.is_naive(created):
+            created = created.replace(tzinfo=UTC)
+        return Post(
+            post_id=element.get(INTERNALS, ""),
+            thread_id=refs.get("thread", ""),
+            parent_id=refs.get("parent", ""),
+            message=values.get("message", ""),
+            created_at=created,
+            author_name=values.get("author_name") or values.get("author_username") or "Anonymous",
+            author_email=values.get("author_email", ""),
+            ip=values.get("ipAddress", "").strip(),
+            is_deleted=values.get("isDeleted", "").strip() == "true",
+            is_spam=values.get("isSpam", "").strip() == "true",
+        )
+
+    def add(self, post: Post) -> None:
+        if self.records is None:
+            raise NotDisqusExport(f"{self.path}: a <post> came before any <thread>; not a Disqus export?")
+        self.batch.append(post)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self, *, final: bool = False) -> None:
+        """Store the batch, parents before replies; a reply whose parent is not stored yet waits for the end."""
+        assert self.records is not None
+        in_batch = {post.post_id for post in self.batch}
+        waiting = []
+        for post in self.batch:
+            label = f"Disqus post {post.post_id or '?'}"
+            article_id = self.thread_articles.get(post.thread_id)
+            text = wordpress_comment_to_text(post.message)
+            if not post.post_id or article_id is None or not text:
+                reason = (
+                    "no id"
+                    if not post.post_id
+                    else "empty"
+                    if article_id is not None
+                    else f"no article at {self.thread_links.get(post.thread_id) or 'its thread address'}"
+                )
+                self.summary.skip(f"{label}: {reason}")
+                continue
+            print_ = fingerprint(post)
+            known = self.records.get(ImportRecord.Kind.COMMENT, post.post_id)
+            if known:
+                self.comment_pk[post.post_id] = known.object_id
+                if known.fingerprint == print_:
+                    self.summary.unchanged += 1
+                    continue
+                if Comment.objects.filter(pk=known.object_id).update(**self.fields(post, text)):
+                    self.summary.updated += 1
+                    self.records.remember(ImportRecord.Kind.COMMENT, post.post_id, known.object_id, print_)
+                    continue
+            parent_unseen = post.parent_id not in self.comment_pk and post.parent_id not in in_batch
+            if post.parent_id and parent_unseen and not final:
+                self.waiting_for_parent.append(post)
+                continue
+            waiting.append((post, text, print_, article_id))
+        self.batch = []
+        pending_ids = {post.post_id for post, *_ in waiting}
+        while waiting:
+            ready = [
+                entry for entry in waiting if not entry[0].parent_id or entry[0].parent_id not in pending_ids
+            ] or waiting
+            rows = []
+            for post, text, _, article_id in ready:
+                parent_pk = self.within_depth(self.comment_pk.get(post.parent_id))
+                rows.append(
+                    Comment(
+                        article_id=article_id,
+                        parent_id=parent_pk,
+                        depth=self.depth_of(parent_pk) + 1 if parent_pk else 1,
+                        **self.fields(post, text),
+                    )
+                )
+            Comment.objects.bulk_create(rows)
+            for (post, _, print_, _), row in zip(ready, rows, strict=True):
+                self.comment_pk[post.post_id] = row.pk
+                self.comment_depth[row.pk] = (row.depth, row.parent_id)
+                self.records.remember(ImportRecord.Kind.COMMENT, post.post_id, row.pk, print_)
+            self.summary.created += len(rows)
+            pending_ids -= {post.post_id for post, *_ in ready}
+            waiting = [entry for entry in waiting if entry[0].post_id in pending_ids]
+
+    def fields(self, post: Post, text: str) -> dict:
+        return {
+            "comment_type": Comment.Type.COMMENT,
+            "author_name": (html_to_plain_text(post.author_name) or "Anonymous")[:100],
+            "author_email": valid_email(post.author_email),
+            "content": text,
+            "content_html": render_comment_text(text),
+            "status": post.status,
+            "ip": valid_ip(post.ip),
+            "created_at": post.created_at or timezone.now(),
+        }
+
+    def within_depth(self, parent_pk: int | None) -> int | None:
+        from django.conf import settings
+
+        while parent_pk is not None and self.depth_of(parent_pk) >= settings.COMMENT_MAX_DEPTH:
+            parent_pk = self.comment_depth[parent_pk][1]
+        return parent_pk
+
+    def depth_of(self, comment_pk: int) -> int:
+        if comment_pk not in self.comment_depth:
+            row = Comment.objects.filter(pk=comment_pk).values_list("depth", "parent_id").first()
+            self.comment_depth[comment_pk] = row or (0, None)
+        return self.comment_depth[comment_pk][0]
+
+
+def article_for(link: str, identifier: str = "") -> int | None:
+    """The article a Disqus thread belongs to: its address on this site, an old address that now redirects,
+    or the WordPress post id the Disqus plugin put in the identifier ("123 https://old.example/?p=123")."""
+    path = urlparse(link).path or "/"
+    for candidate in (path, find_redirect(path)):
+        if candidate and (article_id := article_at(candidate)):
+            return article_id
+    post_id = identifier.split(" ", 1)[0]
+    if post_id.isdigit():
+        record = ImportRecord.objects.filter(kind=ImportRecord.Kind.ARTICLE, source_id=post_id).first()
+        if record and Article.objects.filter(pk=record.object_id).exists():
+            return record.object_id
+    query = urlparse(link).query
+    if query.startswith("p=") and (target := LegacyRedirect.objects.filter(old_path=f"/?{query}").first()):
+        return article_at(target.new_path)
+    return None
+
+
+def article_at(path: str) -> int | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    if match.view_name != "publishing:article":
+        return None
+    # Slugs are unique, so the slug alone names the article even if the date in the address is off by a zone.
+    return Article.objects.filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
