@@ -34,3 +34,4 @@ format: install
 
 bench: install
 	$(BIN)/python bench/related_articles.py
+	$(BIN)/python bench/article_page.py
