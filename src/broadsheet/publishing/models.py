@@ -64,13 +64,23 @@ class Author(models.Model):
         return reverse("publishing:author", args=[self.slug])
 
 
+def is_published_condition(prefix: str = "", now=None) -> models.Q:
+    """The rule for "a reader may see it": published or scheduled, once its publish time has come.
+
+    `prefix` applies it across a relation (e.g. "related__"), as a join rather than a subquery.
+    """
+    return models.Q(
+        **{
+            f"{prefix}status__in": [Article.Status.PUBLISHED, Article.Status.SCHEDULED],
+            f"{prefix}published_at__lte": now or timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self, now=None) -> ArticleQuerySet:
         """Articles a reader may see: published or scheduled, once their publish time has come."""
-        return self.filter(
-            status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
-            published_at__lte=now or timezone.now(),
-        )
+        return self.filter(is_published_condition(now=now))
 
     def published_or_scheduled(self) -> ArticleQuerySet:
         """Everything an editor has released, including what is still waiting for its time."""

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.preprocessing import normalize
 
 from .models import Article, RelatedArticle
 
@@ -45,6 +42,8 @@ class Document:
 def term_weights(documents: Sequence[Document]):
     """TF-IDF rows of the documents. On a large site, words in one story only or in most stories say little
     and are dropped; on a small one every word counts."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
     counts = HashingVectorizer(
         n_features=HASHED_TERMS, stop_words="english", alternate_sign=False, norm=None, dtype=np.float32
     ).transform(doc.weighted_text() for doc in documents)
@@ -61,6 +60,11 @@ def most_similar(documents: Sequence[Document], per_document: int) -> dict[int, 
     """For every document, the keys of the `per_document` most similar others with their cosine scores."""
     if len(documents) < 2:
         return {doc.key: [] for doc in documents}
+    # scikit-learn is imported here, not at module level: web workers import this module but never compute,
+    # and it would cost each of them some 70 MB of memory.
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
     matrix = term_weights(documents)
     topics = None
     if len(documents) >= TOPIC_MIN_DOCUMENTS and matrix.shape[1] > TOPIC_DIMENSIONS:

@@ -8,7 +8,7 @@ from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 
 from .bodies import see_also_slugs
-from .models import Article, Author, RelatedArticle, Section, Tag
+from .models import Article, Author, RelatedArticle, Section, Tag, is_published_condition
 
 LATEST_PER_SECTION = 4
 
@@ -30,7 +30,7 @@ def article_page(article: Article) -> ArticlePage:
     """The article's related list and See-also targets: two queries at most, however many there are."""
     related = [
         link.related
-        for link in RelatedArticle.objects.filter(article=article, related__in=Article.objects.published())
+        for link in RelatedArticle.objects.filter(is_published_condition("related__"), article=article)
         .select_related("related__section")
         .order_by("rank")
     ]
