@@ -5,12 +5,16 @@ import pytest
 from broadsheet.antispam.core import Engine, Policy, train
 from broadsheet.antispam.core.learning import deduplicate
 from broadsheet.antispam.evaluation import evaluate
-from broadsheet.antispam.training import GROUP_WEIGHTS, read_training_sets
+from broadsheet.antispam.training import AUXILIARY_GROUPS, GROUP_WEIGHTS, read_training_sets
 
 
 @pytest.fixture(scope="module")
 def held_out_report():
-    model = train(read_training_sets(videos=["KatyPerry", "LMFAO"]), group_weights=GROUP_WEIGHTS)
+    model = train(
+        read_training_sets(videos=["KatyPerry", "LMFAO"]),
+        group_weights=GROUP_WEIGHTS,
+        auxiliary_groups=AUXILIARY_GROUPS,
+    )
     held_out, _ = deduplicate(read_training_sets(videos=["Psy"], sms=False))
     return evaluate(held_out, Engine(model, Policy.from_model(model)))
 

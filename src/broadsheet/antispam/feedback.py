@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .core import LabelledExample, SpamModel, Submission, load_default_model
+from .core import LabelledExample, SpamModel, Submission, adapt, load_default_model
 from .models import ModeratorLabel, SiteModel
 from .site_model import current_model, store_model
 
@@ -135,8 +135,6 @@ def retrain() -> RetrainingOutcome:
     """Adapt the shipped model to every moderator decision but a held-back slice; activate the result only
     if, on that slice, it is no worse than the model in use (no more genuine comments marked spam, and no
     higher log-loss)."""
-    from .core import adapt  # MOVE-TO-TOP once core exports it
-
     labels = list(ModeratorLabel.objects.order_by("pk"))
     fitted = [example_of(label) for label in labels if label.pk % HELD_BACK_EVERY]
     held_back = [example_of(label) for label in labels if not label.pk % HELD_BACK_EVERY]

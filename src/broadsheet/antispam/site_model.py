@@ -20,6 +20,7 @@ from .models import SiteModel
 ACTIVE_MODEL_CACHE_KEY = "antispam:active-model"
 RECHECK_SECONDS = 60
 SHIPPED = 0  # the version number of the model that ships with Broadsheet
+KEEP_MODELS = 5  # the newest few are kept so a moderator can go back; each is about 1 MB
 
 
 @dataclass(frozen=True)
@@ -71,4 +72,6 @@ def store_model(model: SpamModel, *, examples: int, comparison: dict, activate: 
     if activate:
         SiteModel.objects.exclude(pk=row.pk).filter(is_active=True).update(is_active=False)
         cache.set(ACTIVE_MODEL_CACHE_KEY, row.pk, RECHECK_SECONDS)
+    kept = SiteModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True)[:KEEP_MODELS]
+    SiteModel.objects.filter(is_active=False).exclude(pk__in=list(kept)).delete()
     return row

@@ -6,45 +6,27 @@ No Django here: the management command, the bench and the tests call these funct
 from __future__ import annotations
 
 import csv
-import os
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from broadsheet.shared_data import shared_data_dir, shared_data_file
+
 from .core import LabelledExample, SpamModel, Submission, TrainingFigures, default_model_path, train
 
-SHARED_DATA_VARIABLE = "BROADSHEET_SHARED_DATA"
 YOUTUBE_FOLDER = Path("spam/youtube")
 SMS_FILE = Path("spam/sms/SMSSpamCollection.tsv")
 # Text messages are not comments: they help, but as half of one video's weight (chosen by leave-one-video-out).
 GROUP_WEIGHTS = {"sms": 0.5}
-
-
-class MissingDataError(FileNotFoundError):
-    """The shared data sets are not where BROADSHEET_SHARED_DATA (or its default) says."""
-
-
-def repository_root() -> Path:
-    """The checkout this package lives in (src layout), or the working directory for an installed package."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "src").is_dir():
-            return parent
-    return Path.cwd()
+# ...and their genuine messages do not set the thresholds, which protect comments.
+AUXILIARY_GROUPS = frozenset({"sms"})
 
 
 def shared_data_directory() -> Path:
-    """$BROADSHEET_SHARED_DATA, or ../shared/data next to the repository."""
-    configured = os.environ.get(SHARED_DATA_VARIABLE)
-    directory = Path(configured) if configured else repository_root().parent / "shared" / "data"
-    if not (directory / YOUTUBE_FOLDER).is_dir():
-        raise MissingDataError(
-            f"no spam training data in {directory} (expected {YOUTUBE_FOLDER}/*.csv); "
-            f"set {SHARED_DATA_VARIABLE} to the folder holding spam/youtube and spam/sms"
-        )
-    return directory
+    """The shared data folder, checked to hold the spam sets (SharedDataMissing names BROADSHEET_SHARED_DATA)."""
+    shared_data_file(str(YOUTUBE_FOLDER))
+    return shared_data_dir()
 
 
 def youtube_files(directory: Path | None = None) -> list[Path]:
@@ -101,26 +83,6 @@ def read_training_sets(
     return examples
 
 
-def progress_bar(
-    write: Callable[[str], object] | None = None, label: str = "training"
-) -> Callable[[int, int], None]:
-    """A callback drawing `label [#####.....] 3/6` on one line, by default on standard error."""
-
-    def draw(done: int, total: int) -> None:
-        width = 30
-        filled = int(width * done / max(total, 1))
-        line = f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        if done >= total:
-            line += "\n"
-        if write is None:
-            sys.stderr.write(line)
-            sys.stderr.flush()
-        else:
-            write(line)
-
-    return draw
-
-
 @dataclass(frozen=True)
 class TrainingResult:
     model: SpamModel
@@ -135,7 +97,13 @@ def train_shipped_model(
     """Train on every shared set and write the model (by default into the package, where it ships)."""
     started = time.perf_counter()
     figures: list[TrainingFigures] = []
-    model = train(read_training_sets(), progress=progress, figures=figures, group_weights=GROUP_WEIGHTS)
+    model = train(
+        read_training_sets(),
+        progress=progress,
+        figures=figures,
+        group_weights=GROUP_WEIGHTS,
+        auxiliary_groups=AUXILIARY_GROUPS,
+    )
     output = Path(output) if output else default_model_path()
     model.save(output)
     return TrainingResult(model, figures[0] if figures else None, time.perf_counter() - started, output)

@@ -5,6 +5,7 @@ verdict = engine.check(Submission(content="Great article!", author="Ann"))
 verdict.decision, verdict.score, [reason.message for reason in verdict.reasons]
 """
 
+from .adaptation import adapt
 from .classifier import ModelFormatError, SpamModel
 from .engine import Engine, default_model_path, load_default_engine, load_default_model
 from .language import LanguageGuess, guess_language
@@ -29,6 +30,7 @@ __all__ = [
     "Submission",
     "TrainingFigures",
     "Verdict",
+    "adapt",
     "default_model_path",
     "evaluate_rules",
     "guess_language",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import numpy as np
 from .links import LINK_PATTERN, domain_of, links_in
 from .submission import Submission
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 CHARACTER_HASH_BITS = 18
 TOKEN_HASH_BITS = 17
 CHARACTER_FEATURES = 1 << CHARACTER_HASH_BITS
@@ -37,6 +38,8 @@ TAG_PATTERN = re.compile(r"<[^>]{0,400}>")
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 DIGIT_PATTERN = re.compile(r"\d")
 REPEATED_CHARACTER_PATTERN = re.compile(r"(.)\1{3,}")
+# "?!?!?!?!" and "!!!!!!" say the same as "?!?" and "!!!": the length of a run is style, not spam.
+PUNCTUATION_RUN_PATTERN = re.compile(r"[!?.,:;$*~^+=#-]{4,}")
 INVISIBLE_PATTERN = re.compile("[\ufeff\u200b\u200c\u200d\u2060\xad]")
 TOKEN_PATTERN = re.compile(r"[^\W_]+|[!?$€£%@#]")
 
@@ -46,15 +49,89 @@ _SHIFT = np.uint64(33)
 _SIZE_SALTS = {size: np.uint64((size * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) for size in range(1, 10)}
 
 
+# Links to the video site itself are how people cite a song or a scene; links elsewhere are how spam sells.
+VIDEO_SITES = ("youtube.com", "youtu.be")
+
+# Calls to action that comment spam makes whatever it sells, as features whose weights are learned (the
+# self_promotion rule adds a fixed weight; these let the model weigh each intent on its own data). They read
+# normalised text: lowercase, digits as 0, links as httplink/youtubelink. Each pattern is only tried when
+# one of its words occurs, which keeps the ten searches from costing more than the rest of the features.
+INTENTS: dict[str, tuple[frozenset[str], str]] = {
+    "promote_channel": (
+        frozenset({"my", "our"}),
+        r"\b(?:my|our)\s+(?:new\s+)?(?:youtube\s+|gaming\s+|music\s+)?"
+        r"(?:channel|videos?|songs?|music|playlist|page|site|website|blog|profile|covers?)\b",
+    ),
+    "check_out": (
+        frozenset({"check", "checkout", "take", "look"}),
+        r"\bcheck\s*(?:out|it\s*out|me\s+out|us\s+out|this\s+out)\b|\btake\s+a\s+look\b|\blook\s+(?:me\s+)?up\b",
+    ),
+    "subscribe": (
+        frozenset({"sub", "subscribe", "subscribed", "subscribing", "subcribe", "subsribe"}),
+        r"\bsub(?:scribe|scribed|scribing|cribe|sribe)?\s*(?:to\s+)?(?:me|my|us|our|back|0|for)\b",
+    ),
+    "like_comment": (
+        frozenset({"like", "thumbs", "upvote", "give"}),
+        r"\b(?:like|thumbs\s+up|upvote)\s+(?:this|my)\s+(?:comment|post)\b|\bgive\s+it\s+a\s+like\b",
+    ),
+    "share": (frozenset({"share"}), r"\bshare\s+(?:this|it|my)\b|\blike\s*(?:&|and)\s*share\b"),
+    "vote": (frozenset({"vote"}), r"\bvote\s+(?:for|daily)\b"),
+    "visit": (
+        frozenset({"visit", "go", "search", "google", "look", "click"}),
+        r"\b(?:visit|go\s+to|search|google|look\s+up)\s+(?:my|our|this|httplink|youtubelink)\b"
+        r"|\bclick\s+(?:here|the\s+link|this)\b",
+    ),
+    "free": (
+        frozenset({"free", "gift", "giftcard", "giftcards", "giveaway"}),
+        r"\bfree\b|\bgift\s*cards?\b|\bgiveaway\b",
+    ),
+    "money": (
+        frozenset(
+            {
+                "earn",
+                "make",
+                "win",
+                "won",
+                "paypal",
+                "pay",
+                "bitcoin",
+                "bitcoins",
+                "donate",
+                "prize",
+                "prizes",
+                "$",
+            }
+        ),
+        r"\b(?:earn|make|win|won)\s+(?:real\s+|some\s+|extra\s+)?(?:money|cash|0+|\$)|\bpay\s*pal\b"
+        r"|\bbitcoins?\b|\bdonate\b|\bprizes?\b|\$\s?0",
+    ),
+    "follow": (frozenset({"follow", "add"}), r"\bfollow\s+(?:me|us|my)\b|\badd\s+me\b"),
+}
+INTENT_PATTERNS = tuple((name, words, re.compile(pattern)) for name, (words, pattern) in INTENTS.items())
+
+
+def _link_placeholder(match: re.Match[str]) -> str:
+    domain = domain_of(match.group(0))
+    if any(domain == site or domain.endswith("." + site) for site in VIDEO_SITES):
+        return " youtubelink "
+    return " httplink "
+
+
 def normalise_text(text: str) -> str:
-    """Lowercased text with markup removed and links, emails and digits replaced by placeholders."""
+    """Lowercased text with markup removed and links, emails and digits replaced by placeholders.
+
+    NFKC folds the look-alike letters spam uses to dodge word lists (fullwidth ＦＲＥＥ, mathematical 𝐟𝐫𝐞𝐞).
+    """
     text = INVISIBLE_PATTERN.sub("", html.unescape(text))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     text = TAG_PATTERN.sub(" ", text)
-    text = LINK_PATTERN.sub(" httplink ", text)
+    text = LINK_PATTERN.sub(_link_placeholder, text)
     if "@" in text:
         text = EMAIL_PATTERN.sub(" emailaddress ", text)
     text = DIGIT_PATTERN.sub("0", text.lower())
     text = REPEATED_CHARACTER_PATTERN.sub(r"\1\1\1", text)
+    text = PUNCTUATION_RUN_PATTERN.sub(lambda match: match.group(0)[:3], text)
     return " ".join(text.split())
 
 
@@ -116,6 +193,7 @@ def tokens_of(submission: Submission, normalised: str) -> list[str]:
     words = TOKEN_PATTERN.findall(normalised)
     tokens = ["w:" + word for word in words]
     tokens.extend(f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False))
+    tokens.extend(intent_tokens(normalised, words))
     # No author-name tokens: names identify people, not spam, and a file without an author column would
     # otherwise look like the (authorless) SMS training set. Keyword names are a rule instead.
     for link in links_in(submission.content[: MAX_CHARACTERS * 2]):
@@ -126,6 +204,19 @@ def tokens_of(submission: Submission, normalised: str) -> list[str]:
     if "@" in submission.email:
         tokens.extend(_domain_tokens("e", submission.email.rsplit("@", 1)[1].lower()))
     return tokens
+
+
+def intent_tokens(normalised: str, words: Sequence[str] | None = None) -> list[str]:
+    """One token per call to action found, and one more for any at all (campaigns vary the wording)."""
+    present = set(TOKEN_PATTERN.findall(normalised) if words is None else words)
+    found = [
+        f"i:{name}"
+        for name, triggers, pattern in INTENT_PATTERNS
+        if not triggers.isdisjoint(present) and pattern.search(normalised)
+    ]
+    if found:
+        found.append("i:any")
+    return found
 
 
 def metadata_of(submission: Submission, normalised: str) -> list[float]:

@@ -6,7 +6,7 @@ scikit-learn is imported here only, inside the functions, so scoring never loads
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,17 +134,23 @@ def rule_logits(submissions: Sequence[Submission], policy: Policy) -> tuple[np.n
 
 
 def threshold_for_false_positive_rate(
-    scores: np.ndarray, is_spam: np.ndarray, groups: np.ndarray, target: float
+    scores: np.ndarray,
+    is_spam: np.ndarray,
+    groups: np.ndarray,
+    target: float,
+    auxiliary_groups: Collection[str] = (),
 ) -> float:
     """The lowest threshold at which the ham marked spam, averaged over groups, stays within `target`.
 
-    Averaging over groups (each video, the SMS set) keeps one large group from setting the rate for all,
-    and is steadier than the worst group, whose 1% is often one or two debatable labels.
+    Averaging over groups (each video) keeps one large group from setting the rate for all, and is steadier
+    than the worst group, whose 1% is often one or two debatable labels. Auxiliary groups (text messages)
+    do not count: their genuine messages are easy to tell from spam and would let the comments' rate run up
+    to several times the target.
     """
     hams = [
         np.sort(scores[(groups == group) & ~is_spam])
         for group in np.unique(groups)
-        if ((groups == group) & ~is_spam).sum() >= MIN_HAM_TO_SET_THRESHOLD
+        if ((groups == group) & ~is_spam).sum() >= MIN_HAM_TO_SET_THRESHOLD and group not in auxiliary_groups
     ]
     if not hams:
         hams = [np.sort(scores[~is_spam])]
@@ -197,6 +203,7 @@ def train(
     false_positive_target: float = DEFAULT_FALSE_POSITIVE_TARGET,
     hold_false_positive_target: float = DEFAULT_HOLD_FALSE_POSITIVE_TARGET,
     group_weights: dict[str, float] | None = None,
+    auxiliary_groups: Collection[str] = (),
     choose_thresholds: bool = True,
     figures: list[TrainingFigures] | None = None,
 ) -> SpamModel:
@@ -204,6 +211,7 @@ def train(
 
     Examples are deduplicated. With more than one group, each group is held out in turn to get honest
     scores for calibration and thresholds; the final model is then fitted on everything.
+    Thresholds are measured on every group but `auxiliary_groups` (training signal from another medium).
     `figures`, when given a list, receives the TrainingFigures.
     """
     unique, duplicates = deduplicate(examples)
@@ -260,14 +268,23 @@ def train(
         scores = sigmoid(model.calibration_slope * margins + model.calibration_intercept + rule_sums)
         scores[decisive] = 1.0
         spam_threshold = min(
-            max(threshold_for_false_positive_rate(scores, labels, groups, false_positive_target), 0.5), 0.995
+            max(
+                threshold_for_false_positive_rate(
+                    scores, labels, groups, false_positive_target, auxiliary_groups
+                ),
+                0.5,
+            ),
+            0.995,
         )
-        hold_threshold = threshold_for_false_positive_rate(scores, labels, groups, hold_false_positive_target)
+        hold_threshold = threshold_for_false_positive_rate(
+            scores, labels, groups, hold_false_positive_target, auxiliary_groups
+        )
         hold_threshold = min(max(hold_threshold, 0.2), spam_threshold)
         metadata.update(
             spam_threshold=spam_threshold,
             hold_threshold=hold_threshold,
             false_positive_target=false_positive_target,
+            thresholds_measured_without=sorted(auxiliary_groups),
             hold_false_positive_target=hold_false_positive_target,
             out_of_fold=out_of_fold_figures(scores, labels, groups, spam_threshold),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from broadsheet.antispam.core import load_default_engine
 from broadsheet.antispam.evaluation import EvaluationFileError, evaluate, read_labelled_csv
-from broadsheet.antispam.training import MissingDataError, progress_bar, train_shipped_model
+from broadsheet.antispam.training import train_shipped_model
+from broadsheet.operations.progress import ProgressBar
+from broadsheet.shared_data import SharedDataMissing
 
 
 class Command(BaseCommand):
@@ -36,8 +39,8 @@ class Command(BaseCommand):
 
     def train(self, output: Path | None) -> None:
         try:
-            result = train_shipped_model(output, progress=progress_bar(self.draw_progress))
-        except MissingDataError as error:
+            result = train_shipped_model(output, progress=ProgressBar("training", stream=sys.stderr))
+        except SharedDataMissing as error:
             raise CommandError(str(error)) from error
         metadata = result.model.metadata
         self.stdout.write(
@@ -52,10 +55,6 @@ class Command(BaseCommand):
                 f"  held out {group:<10} F1 {figures['f1']:.3f}  false positives {figures['false_positive_rate']:.2%}"
             )
         self.stdout.write(self.style.SUCCESS(f"Model written to {result.output}"))
-
-    def draw_progress(self, text: str) -> None:
-        self.stderr.write(text, ending="")
-        self.stderr.flush()
 
     def evaluate(self, path: Path, *, as_json: bool) -> None:
         try:

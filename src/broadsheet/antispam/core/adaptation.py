@@ -1,0 +1,113 @@
+"""Adapting a trained SpamModel to one site's moderation decisions, with numpy and scipy only.
+
+A production site has no training corpus, only its moderators' approve/spam decisions; those are too few to
+train from scratch, so they refine the given model instead: the new weights minimise the site examples' log
+loss plus `prior_strength` times the squared distance to the given model's weights (a Gaussian prior
+centred on the shipped model). Features, IDF, calibration and thresholds are kept, so the adapted model
+scores and decides like the one it came from except where the site's own examples disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from .classifier import SpamModel, sigmoid
+from .features import hash_features, weigh_features
+from .learning import deduplicate
+from .submission import LabelledExample
+
+# The shipped model was trained with an L2 strength of 1/(2C) = 0.005; 0.1 keeps a firm hold on it while
+# letting five comments of a new campaign lift it past the spam threshold.
+DEFAULT_PRIOR_STRENGTH = 0.1
+DEFAULT_ITERATIONS = 200
+# Stop when no weight's gradient exceeds this; scores then agree with the exact optimum to about 0.005.
+GRADIENT_TOLERANCE = 1e-2
+
+
+def copy_model(model: SpamModel) -> SpamModel:
+    """An independent copy: adapting must never change the (cached, shared) model it starts from."""
+    return dataclasses.replace(
+        model,
+        hashed_weights=model.hashed_weights.copy(),
+        metadata_weights=model.metadata_weights.copy(),
+        idf=model.idf.copy(),
+        metadata_mean=model.metadata_mean.copy(),
+        metadata_scale=model.metadata_scale.copy(),
+        metadata=dict(model.metadata),
+    )
+
+
+def adapt(
+    model: SpamModel,
+    examples: Sequence[LabelledExample],
+    *,
+    prior_strength: float = DEFAULT_PRIOR_STRENGTH,
+    iterations: int = DEFAULT_ITERATIONS,
+) -> SpamModel:
+    """A new model fitted to the site's labelled examples, pulled toward `model` (argmin Σ loss + λ‖w − w₀‖²).
+
+    Test-mode submissions are never learned from and repeated texts count once. With no examples left the
+    result is an equivalent copy of `model`. Larger `prior_strength` trusts the given model more; at 0.1 a
+    handful of similar examples moves their campaign from approve to spam.
+    """
+    if prior_strength <= 0:
+        raise ValueError("prior_strength must be positive: without a prior a few examples would overfit")
+    adapted = copy_model(model)
+    learnable, _ = deduplicate(example for example in examples if not example.submission.is_test)
+    if not learnable:
+        return adapted
+
+    from scipy import sparse
+    from scipy.optimize import minimize
+
+    features = hash_features([example.submission for example in learnable])
+    weighted = weigh_features(features, model.idf)
+    # Only the columns the examples use can move; every other weight stays exactly at the prior.
+    columns, compact = np.unique(weighted.columns, return_inverse=True)
+    hashed = sparse.csr_matrix(
+        (weighted.values, (weighted.rows, compact)), shape=(len(learnable), len(columns))
+    )
+    hashed_transposed = hashed.T.tocsr()
+    metadata = (features.metadata - model.metadata_mean) / model.metadata_scale
+    labels = np.array([example.is_spam for example in learnable], dtype=np.float64)
+    slope, offset = model.calibration_slope, model.calibration_intercept
+    hashed_count, metadata_count = len(columns), metadata.shape[1]
+    prior = np.concatenate(
+        [model.hashed_weights[columns].astype(np.float64), model.metadata_weights, [model.intercept]]
+    )
+
+    def objective(parameters: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = parameters[:hashed_count]
+        metadata_weights = parameters[hashed_count : hashed_count + metadata_count]
+        logits = slope * (hashed @ weights + metadata @ metadata_weights + parameters[-1]) + offset
+        loss = float(np.sum(np.logaddexp(0.0, logits) - labels * logits))
+        residuals = slope * (sigmoid(logits) - labels)
+        difference = parameters - prior
+        gradient = np.concatenate([hashed_transposed @ residuals, metadata.T @ residuals, [residuals.sum()]])
+        return (
+            loss + prior_strength * float(difference @ difference),
+            gradient + 2 * prior_strength * difference,
+        )
+
+    # Nonlinear conjugate gradients: the problem is smooth and strongly convex, and unlike L-BFGS-B each
+    # step costs a few vector operations, which matters with a few hundred thousand touched weights.
+    fitted = minimize(
+        objective, prior, jac=True, method="CG", options={"maxiter": iterations, "gtol": GRADIENT_TOLERANCE}
+    ).x
+    adapted.hashed_weights[columns] = fitted[:hashed_count].astype(np.float32)
+    adapted.metadata_weights = fitted[hashed_count : hashed_count + metadata_count].copy()
+    adapted.intercept = float(fitted[-1])
+    previous: dict[str, Any] = dict(model.metadata.get("adapted", {}))
+    adapted.metadata["adapted"] = {
+        "site_examples": len(learnable),
+        "site_spam_examples": int(labels.sum()),
+        "prior_strength": prior_strength,
+        "adapted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "adaptations": int(previous.get("adaptations", 0)) + 1,
+    }
+    return adapted
