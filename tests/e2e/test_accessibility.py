@@ -20,7 +20,11 @@ def site(make_article, make_author, make_tag):
     )
     make_article("Library plans unveiled", body_source="The council library plans.", section=article.section)
     Comment.objects.create(
-        article=article, author_name="Reader", author_email="r@example.org", content="Good news.", status="approved"
+        article=article,
+        author_name="Reader",
+        author_email="r@example.org",
+        content="Good news.",
+        status="approved",
     )
     refresh_related_articles()
     return article

@@ -12,7 +12,11 @@ def urls(make_article, make_author, make_tag):
         "A & B <agree>", body_source="Body with *emphasis*.", authors=[make_author()], tags=[make_tag()]
     )
     Comment.objects.create(
-        article=article, author_name="R", author_email="r@example.org", content="Nice <b>one</b>", status="approved"
+        article=article,
+        author_name="R",
+        author_email="r@example.org",
+        content="Nice <b>one</b>",
+        status="approved",
     )
     return [
         "/",
