@@ -12,6 +12,7 @@ from broadsheet.publishing.models import Article
 
 from ..forms import HONEYPOT_FIELD, RENDER_TIME_FIELD
 from ..middleware import mark_private
+from ..rendering import comment_list
 from ..selectors import Discussion, discussion_of
 from ..tokens import render_time_token
 
@@ -56,6 +57,12 @@ def discussion_for(context, article: Article) -> dict:
         "max_length": settings.COMMENT_MAX_LENGTH,
         "author_max_length": settings.COMMENT_AUTHOR_MAX_LENGTH,
     }
+
+
+@register.simple_tag
+def comment_thread(discussion: Discussion):
+    """The nested list of comments (see rendering.py for why it is not a template)."""
+    return comment_list(discussion.entries, replies_open=discussion.is_open)
 
 
 @register.simple_tag(takes_context=True)
