@@ -12,18 +12,21 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from scipy.sparse import vstack
 
 from .models import Article, RelatedArticle
 
 CHUNK_ROWS = 200  # rows of the similarity matrix held densely at once: bounds memory on large sites
-HASHED_TERMS = 1 << 20  # words are hashed, so no vocabulary is built: memory stays flat on large sites
+HASHED_TERMS = 1 << 18  # words are hashed, so no vocabulary is built: memory stays flat on large sites
 # The top of a story says what it is about; words past this add time, not precision (BBC set: 0.950 either way).
 MAX_BODY_WORDS = 400
 # Latent topics (LSA) find stories about the same thing told in different words; they need enough articles
 # to learn from. Half topic, half exact words keeps near-identical follow-ups at the top.
 TOPIC_MIN_DOCUMENTS = 50
+WRITE_BATCH = 500  # articles whose stored lists are rewritten per statement
 TOPIC_DIMENSIONS = 100
 TOPIC_SHARE = 0.5
+SHORTLIST = 50  # candidates per article from the topics, re-ranked with exact words
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,17 @@ def term_weights(documents: Sequence[Document]):
     and are dropped; on a small one every word counts."""
     from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-    counts = HashingVectorizer(
+    hasher = HashingVectorizer(
         n_features=HASHED_TERMS, stop_words="english", alternate_sign=False, norm=None, dtype=np.float32
-    ).transform(doc.weighted_text() for doc in documents)
+    )
+    # A thousand articles at a time: the hasher's working arrays stay small however large the site.
+    counts = vstack(
+        [
+            hasher.transform(doc.weighted_text() for doc in documents[start : start + 1000])
+            for start in range(0, len(documents), 1000)
+        ],
+        format="csr",
+    )
     in_documents = np.bincount(counts.indices, minlength=HASHED_TERMS)
     if len(documents) > 20:
         useful = (in_documents >= 2) & (in_documents <= 0.5 * len(documents))
@@ -60,30 +71,59 @@ def most_similar(documents: Sequence[Document], per_document: int) -> dict[int, 
     """For every document, the keys of the `per_document` most similar others with their cosine scores."""
     if len(documents) < 2:
         return {doc.key: [] for doc in documents}
+    matrix = term_weights(documents)
+    keys = np.array([doc.key for doc in documents])
+    count = min(per_document, len(documents) - 1)
+    if len(documents) < TOPIC_MIN_DOCUMENTS or matrix.shape[1] <= TOPIC_DIMENSIONS:
+        ranked = (best_of(row, count) for row in exact_similarities(matrix))
+    else:
+        ranked = topic_then_word_ranking(matrix, count)
+    return {
+        int(keys[index]): [(int(keys[other]), score) for other, score in pairs if score > 0]
+        for index, pairs in enumerate(ranked)
+    }
+
+
+def exact_similarities(matrix):
+    """Every document's cosine similarity to every other, a slice of rows at a time."""
+    for start in range(0, matrix.shape[0], CHUNK_ROWS):
+        similarities = (matrix[start : start + CHUNK_ROWS] @ matrix.T).toarray()
+        for offset, row in enumerate(similarities):
+            row[start + offset] = -1.0  # never related to itself
+            yield row
+
+
+def best_of(row: np.ndarray, count: int) -> list[tuple[int, float]]:
+    best = np.argpartition(-row, count - 1)[:count]
+    best = best[np.argsort(-row[best], kind="stable")]
+    return [(int(index), float(row[index])) for index in best]
+
+
+def topic_then_word_ranking(matrix, count: int):
+    """Shortlist by latent topics, then rank the shortlist by half topic, half exact-word similarity.
+
+    Exact-word similarity of every pair is the costly part on a large site; the shortlist bounds it.
+    """
     # scikit-learn is imported here, not at module level: web workers import this module but never compute,
     # and it would cost each of them some 70 MB of memory.
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize
 
-    matrix = term_weights(documents)
-    topics = None
-    if len(documents) >= TOPIC_MIN_DOCUMENTS and matrix.shape[1] > TOPIC_DIMENSIONS:
-        svd = TruncatedSVD(TOPIC_DIMENSIONS, random_state=0)
-        topics = normalize(svd.fit_transform(matrix)).astype(np.float32)
-    keys = np.array([doc.key for doc in documents])
-    count = min(per_document, len(documents) - 1)
-    result: dict[int, list[tuple[int, float]]] = {}
-    for start in range(0, len(documents), CHUNK_ROWS):
-        similarities = (matrix[start : start + CHUNK_ROWS] @ matrix.T).toarray()
-        if topics is not None:
-            topical = topics[start : start + CHUNK_ROWS] @ topics.T
-            similarities = (1 - TOPIC_SHARE) * similarities + TOPIC_SHARE * topical
-        for offset, row in enumerate(similarities):
-            row[start + offset] = -1.0  # never related to itself
-            best = np.argpartition(-row, count - 1)[:count]
-            best = best[np.argsort(-row[best], kind="stable")]
-            result[int(keys[start + offset])] = [(int(keys[i]), float(row[i])) for i in best if row[i] > 0]
-    return result
+    topics = normalize(TruncatedSVD(TOPIC_DIMENSIONS, random_state=0).fit_transform(matrix)).astype(
+        np.float32
+    )
+    shortlist = min(SHORTLIST, matrix.shape[0] - 1)
+    for start in range(0, matrix.shape[0], CHUNK_ROWS):
+        topical = topics[start : start + CHUNK_ROWS] @ topics.T
+        rows = np.arange(start, start + len(topical))
+        topical[rows - start, rows] = -1.0  # never related to itself
+        candidates = np.argpartition(-topical, shortlist - 1, axis=1)[:, :shortlist]
+        pairs_from, pairs_to = np.repeat(rows, shortlist), candidates.ravel()
+        words = np.asarray(matrix[pairs_from].multiply(matrix[pairs_to]).sum(axis=1)).ravel()
+        mixed = (1 - TOPIC_SHARE) * words + TOPIC_SHARE * topical[pairs_from - start, pairs_to]
+        for offset, scores in enumerate(mixed.reshape(len(rows), shortlist)):
+            best = best_of(scores, count)
+            yield [(int(candidates[offset, index]), score) for index, score in best]
 
 
 def released_documents() -> list[Document]:
@@ -114,11 +154,16 @@ def refresh_related_articles(per_article: int | None = None) -> set[int]:
         stored[article_id].append(related_id)
     changed = {key for key, pairs in computed.items() if [k for k, _ in pairs] != stored.get(key, [])}
     gone = set(stored) - set(computed)  # back to draft or deleted since the last refresh
+    rewritten = sorted(changed | gone)
     with transaction.atomic():
-        RelatedArticle.objects.filter(article_id__in=changed | gone).delete()
-        RelatedArticle.objects.bulk_create(
-            RelatedArticle(article_id=key, related_id=other, rank=rank, score=score)
-            for key in changed
-            for rank, (other, score) in enumerate(computed[key])
-        )
+        # In slices, so a large site never holds every new row in memory at once.
+        for start in range(0, len(rewritten), WRITE_BATCH):
+            batch = rewritten[start : start + WRITE_BATCH]
+            RelatedArticle.objects.filter(article_id__in=batch).delete()
+            RelatedArticle.objects.bulk_create(
+                RelatedArticle(article_id=key, related_id=other, rank=rank, score=score)
+                for key in batch
+                if key in computed
+                for rank, (other, score) in enumerate(computed[key])
+            )
     return changed | gone
