@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Model, Subquery
 from django.utils import timezone
@@ -174,3 +175,25 @@ class ImportSummary:
             lines.append(f"  not imported (no Broadsheet equivalent): {ignored}")
         lines.append(f"  took {self.seconds:.1f} s, of which related articles {self.related_seconds:.1f} s")
         return "\n".join(lines)
+
+
+class CommentDepths:
+    """Each imported comment's depth and parent: replies beyond the site's maximum depth join their parent's
+    level, as the discussion does for comments posted on the site."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[int, int | None]] = {}
+
+    def remember(self, comment_pk: int, depth: int, parent_pk: int | None) -> None:
+        self.known[comment_pk] = (depth, parent_pk)
+
+    def depth_of(self, comment_pk: int) -> int:
+        if comment_pk not in self.known:
+            row = Comment.objects.filter(pk=comment_pk).values_list("depth", "parent_id").first()
+            self.known[comment_pk] = row or (0, None)
+        return self.known[comment_pk][0]
+
+    def parent_within_depth(self, parent_pk: int | None) -> int | None:
+        while parent_pk is not None and self.depth_of(parent_pk) >= settings.COMMENT_MAX_DEPTH:
+            parent_pk = self.known[parent_pk][1]
+        return parent_pk

@@ -23,7 +23,7 @@ from broadsheet.discussion.models import Comment
 from broadsheet.discussion.text import render_comment_text
 from broadsheet.publishing.models import Article
 
-from .bookkeeping import ImportSummary, SourceMap, fingerprint
+from .bookkeeping import CommentDepths, ImportSummary, SourceMap, fingerprint
 from .content import html_to_plain_text, wordpress_comment_to_text
 from .hardened_xml import ImportRefused, local_name, stream_children
 from .models import ImportRecord, LegacyRedirect
@@ -64,7 +64,7 @@ class DisqusImport:
         self.thread_articles: dict[str, int | None] = {}
         self.thread_links: dict[str, str] = {}
         self.comment_pk: dict[str, int] = {}
-        self.comment_depth: dict[int, tuple[int, int | None]] = {}
+        self.comment_depths = CommentDepths()
         self.waiting_for_parent: list[Post] = []
         self.batch: list[Post] = []
         self.summary = ImportSummary()
@@ -189,19 +189,19 @@ class DisqusImport:
             ] or waiting
             rows = []
             for post, text, _, article_id in ready:
-                parent_pk = self.within_depth(self.comment_pk.get(post.parent_id))
+                parent_pk = self.comment_depths.parent_within_depth(self.comment_pk.get(post.parent_id))
                 rows.append(
                     Comment(
                         article_id=article_id,
                         parent_id=parent_pk,
-                        depth=self.depth_of(parent_pk) + 1 if parent_pk else 1,
+                        depth=self.comment_depths.depth_of(parent_pk) + 1 if parent_pk else 1,
                         **self.fields(post, text),
                     )
                 )
             Comment.objects.bulk_create(rows)
             for (post, _, print_, _), row in zip(ready, rows, strict=True):
                 self.comment_pk[post.post_id] = row.pk
-                self.comment_depth[row.pk] = (row.depth, row.parent_id)
+                self.comment_depths.remember(row.pk, row.depth, row.parent_id)
                 self.records.remember(ImportRecord.Kind.COMMENT, post.post_id, row.pk, print_)
             self.summary.created += len(rows)
             pending_ids -= {post.post_id for post, *_ in ready}
@@ -218,19 +218,6 @@ class DisqusImport:
             "ip": valid_ip(post.ip),
             "created_at": post.created_at or timezone.now(),
         }
-
-    def within_depth(self, parent_pk: int | None) -> int | None:
-        from django.conf import settings
-
-        while parent_pk is not None and self.depth_of(parent_pk) >= settings.COMMENT_MAX_DEPTH:
-            parent_pk = self.comment_depth[parent_pk][1]
-        return parent_pk
-
-    def depth_of(self, comment_pk: int) -> int:
-        if comment_pk not in self.comment_depth:
-            row = Comment.objects.filter(pk=comment_pk).values_list("depth", "parent_id").first()
-            self.comment_depth[comment_pk] = row or (0, None)
-        return self.comment_depth[comment_pk][0]
 
 
 def article_for(link: str, identifier: str = "") -> int | None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -34,7 +33,7 @@ from broadsheet.publishing.signals import article_changed, related_lists_changed
 from broadsheet.publishing.tasks import refresh_related_lists
 
 from . import wxr
-from .bookkeeping import ImportSummary, SourceMap, fingerprint
+from .bookkeeping import CommentDepths, ImportSummary, SourceMap, fingerprint
 from .content import Attachment, html_to_plain_text, wordpress_body_to_html, wordpress_comment_to_text
 from .media import MediaUrls
 from .models import ImportRecord, LegacyRedirect, MediaReference
@@ -174,7 +173,7 @@ class WordPressImport:
         self.redirects: dict[str, str] = {}
         self.media_parents: dict[int, str] = {}
         self.comment_pk: dict[str, int] = {}
-        self.comment_depth: dict[int, tuple[int, int | None]] = {}
+        self.comment_depths = CommentDepths()
         self.changed_articles: set[int] = set()
         self.comment_buffer: list[tuple[int, wxr.Comment, str, str]] = []
         # What an editor or moderator deleted since the last import stays deleted while the export is unchanged;
@@ -511,19 +510,19 @@ class WordPressImport:
             ] or waiting  # a cycle in the export: the rest become top-level comments
             rows = []
             for article_id, comment, text, _ in ready:
-                parent_pk = self.within_depth(self.comment_pk.get(comment.parent_id))
+                parent_pk = self.comment_depths.parent_within_depth(self.comment_pk.get(comment.parent_id))
                 rows.append(
                     Comment(
                         article_id=article_id,
                         parent_id=parent_pk,
-                        depth=self.depth_of(parent_pk) + 1 if parent_pk else 1,
+                        depth=self.comment_depths.depth_of(parent_pk) + 1 if parent_pk else 1,
                         **self.comment_fields(comment, text),
                     )
                 )
             Comment.objects.bulk_create(rows, batch_size=500)
             for (_, comment, _, print_), row in zip(ready, rows, strict=True):
                 self.comment_pk[comment.comment_id] = row.pk
-                self.comment_depth[row.pk] = (row.depth, row.parent_id)
+                self.comment_depths.remember(row.pk, row.depth, row.parent_id)
                 self.records.remember(Kind.COMMENT, comment.comment_id, row.pk, print_)
             self.summary.created += len(rows)
             in_buffer -= {entry[1].comment_id for entry in ready}
@@ -547,23 +546,6 @@ class WordPressImport:
             "ip": valid_ip(comment.author_ip),
             "created_at": comment.date or timezone.now(),
         }
-
-    def within_depth(self, parent_pk: int | None) -> int | None:
-        """Replies beyond the site's maximum depth join their parent's level, as the discussion app does."""
-        while parent_pk is not None and self.depth_of(parent_pk) >= settings.COMMENT_MAX_DEPTH:
-            parent_pk = self.comment_depth[parent_pk][1]
-        return parent_pk
-
-    def depth_of(self, comment_pk: int) -> int:
-        if comment_pk not in self.comment_depth:
-            depth, parent = Comment.objects.filter(pk=comment_pk).values_list(
-                "depth", "parent_id"
-            ).first() or (
-                0,
-                None,
-            )
-            self.comment_depth[comment_pk] = (depth, parent)
-        return self.comment_depth[comment_pk][0]
 
     # Redirects and the end of the run ---------------------------------------------------------------------
 
