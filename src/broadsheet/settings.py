@@ -5,6 +5,7 @@ import re
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -162,7 +163,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if TESTING and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
     # Parallel test workers each get their own Redis database: clearing a cache flushes a whole database.
     REDIS_URL = re.sub(r"/\d*$", "", REDIS_URL) + f"/{15 - int(os.environ['PYTEST_XDIST_WORKER'][2:])}"
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "broadsheet"}

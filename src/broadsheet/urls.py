@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
 handler404 = "broadsheet.publishing.views.page_not_found"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("", include("broadsheet.discussion.urls")),
     path("", include("broadsheet.publishing.urls")),

@@ -282,6 +282,7 @@ class CommentAdmin(admin.ModelAdmin):
             except services.CommentRefused as refusal:
                 form.add_error("content", str(refusal))
             else:
+                assert posted.comment is not None  # an editor's reply is always stored
                 self.message_user(request, "Your reply is published.", messages.SUCCESS)
                 return HttpResponseRedirect(
                     reverse("admin:discussion_comment_change", args=[posted.comment.pk])

@@ -117,7 +117,7 @@ class Comment(models.Model):
         from .text import render_comment_text
 
         self.content_html = render_comment_text(self.content)
-        self.depth = self.parent.depth + 1 if self.parent_id else 1
+        self.depth = self.parent.depth + 1 if self.parent_id and self.parent is not None else 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -95,7 +95,7 @@ def post_comment(
     screening = None if is_editor else screen(draft, article, meta, now)
     if screening is not None:
         VerdictTally.count_one(screening.verdict.decision, timezone.localdate(now))
-    if screening is not None and screening.is_discarded:
+    if screening is not None and screening.status is None:  # discarded: store nothing
         return Posted(None, screening)
 
     comment = Comment(
@@ -111,7 +111,7 @@ def post_comment(
         user_agent=meta.user_agent[:500],
         created_at=now,
         user=by if is_editor else None,
-        status=Comment.Status.APPROVED if screening is None else screening.status,
+        status=Comment.Status.APPROVED if screening is None or screening.status is None else screening.status,
     )
     if screening is not None:
         comment.spam_decision = str(screening.verdict.decision)

@@ -86,7 +86,7 @@ def post_comment(request: HttpRequest) -> HttpResponse:
 
 
 def find_article(article_id: str | None) -> Article | None:
-    if not (article_id or "").isdigit():
+    if article_id is None or not article_id.isdigit():
         return None
     return Article.objects.published().filter(pk=int(article_id)).first()
 
@@ -157,7 +157,7 @@ def email_link(request: HttpRequest, token: str) -> HttpResponse:
             services.moderate(comment, services.Action.APPROVE)
         elif purpose == "moderate-spam":
             services.moderate(comment, services.Action.SPAM)
-        elif purpose == "unsubscribe-replies":
+        elif purpose == "unsubscribe-replies" and comment is not None:
             Comment.objects.by_email(comment.author_email).filter(article=comment.article).update(
                 notify_replies=False
             )

@@ -35,7 +35,7 @@ def discussion_for_request(context, article: Article) -> Discussion:
             held_hash=query.get("moderation-hash", ""),
             reply_to_id=_number(query.get("replytocom")),
         )
-        article._discussion = cached
+        setattr(article, "_discussion", cached)  # noqa: B010  (a per-request memo, not a field)
         if cached.shows_held_notice and request is not None:
             mark_private(
                 request
