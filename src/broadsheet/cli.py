@@ -13,8 +13,11 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["demo"]:
-        # The demo runs without configuration: a generated secret key, static files served by the app.
+        # The demo runs without configuration: a generated secret key, static files served by the app, and
+        # links in emails and feeds pointing at the port it serves on.
         os.environ.setdefault("BROADSHEET_DEMO", "1")
+        port = argv[argv.index("--port") + 1] if "--port" in argv[:-1] else "8000"
+        os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings")
     from django.core.management import execute_from_command_line
 
