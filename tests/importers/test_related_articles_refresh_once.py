@@ -15,7 +15,7 @@ def test_the_refresh_runs_once_and_fills_the_lists(theme_unit_test_data, monkeyp
     refresh = services.refresh_related_articles
     monkeypatch.setattr(services, "refresh_related_articles", lambda: calls.append(1) or refresh())
 
-    summary = services.import_wxr(theme_unit_test_data)
+    summary = services.import_wxr(theme_unit_test_data, related_now=True)
 
     assert calls == [1]
     assert RelatedArticle.objects.exists()
@@ -32,7 +32,7 @@ def test_a_second_identical_import_has_nothing_to_refresh(theme_unit_test_data, 
     assert calls == []
 
 
-def test_related_later_queues_the_refresh_for_the_worker(theme_preview, monkeypatch):
+def test_by_default_the_refresh_is_queued_for_the_worker(theme_preview, monkeypatch):
     queued = []
 
     class QueuedTask:
@@ -42,6 +42,6 @@ def test_related_later_queues_the_refresh_for_the_worker(theme_preview, monkeypa
     monkeypatch.setattr(services, "refresh_related_lists", QueuedTask())
     monkeypatch.setattr(services, "refresh_related_articles", lambda: pytest.fail("ran in the import"))
 
-    services.import_wxr(theme_preview, related_now=False)
+    services.import_wxr(theme_preview)
 
     assert queued == [1]

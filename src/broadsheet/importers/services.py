@@ -103,13 +103,13 @@ def import_wxr(
     dry_run: bool = False,
     media_base_url: str = "",
     progress: Progress | None = None,
-    related_now: bool = True,
+    related_now: bool = False,
 ) -> ImportSummary:
     """Import a WordPress export; with dry_run, do all the work and roll it back, returning the same counts.
 
-    Related-article lists are recomputed once at the end, in this process; with related_now=False the
-    recomputation is queued for the background worker instead (it reads every article: on a large site it
-    costs more time and memory than the import itself).
+    Related-article lists are recomputed once for the whole site afterwards: queued for the background
+    worker, as after any editor's change, or in this process with related_now=True (it reads every article:
+    on a large site it costs more time and memory than the import itself).
     """
     started = time.monotonic()
     survey = survey_wxr(path)

@@ -17,10 +17,11 @@ class Command(ImportCommand):
             help="Where the old uploads now live; replaces https://old.example/wp-content/uploads/ in addresses.",
         )
         parser.add_argument(
-            "--related-later",
+            "--related-now",
             action="store_true",
-            help="Queue the related-articles refresh for the worker instead of running it at the end "
-            "(large sites: it reads every article).",
+            help="Compute related-article lists at the end of the import instead of queueing them for "
+            "`broadsheet worker`, as every editor's change does (it reads every article: on a large site it "
+            "costs more memory than the import itself).",
         )
 
     def handle(self, *args, **options) -> None:
@@ -28,5 +29,5 @@ class Command(ImportCommand):
             options,
             import_wxr,
             media_base_url=options["media_base_url"],
-            related_now=not options["related_later"],
+            related_now=options["related_now"],
         )
