@@ -101,8 +101,18 @@ def purge_every_page(sender, raw: bool = False, **kwargs) -> None:
 
 
 def pages_showing_comments_on(article_ids) -> set[str]:
-    slugs = Article.objects.filter(pk__in=set(article_ids)).values_list("slug", flat=True)
-    return {pages.COMMENTS} | {pages.article(slug) for slug in slugs}
+    """The articles' own pages, the comment feeds, and every listing that shows the articles' comment counts."""
+    articles = (
+        Article.objects.filter(pk__in=set(article_ids))
+        .select_related("section")
+        .prefetch_related("tags", "authors")
+    )
+    tags = {pages.COMMENTS, pages.LISTINGS}
+    for article in articles:
+        tags |= {pages.article(article.slug), pages.section(article.section.slug)}
+        tags |= {pages.tag(tag.slug) for tag in article.tags.all()}
+        tags |= {pages.author(author.slug) for author in article.authors.all()}
+    return tags
 
 
 @receiver(comment_posted)
