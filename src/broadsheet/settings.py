@@ -59,6 +59,9 @@ def sqlite_database(path: Path) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        # Keep each process's connection open: opening one and running the PRAGMAs below on every request
+        # costs more than most of the page's queries.
+        "CONN_MAX_AGE": None,
         # WAL lets readers go on while one writer writes; the busy timeout makes writers queue, not fail.
         "OPTIONS": {
             "timeout": 20,
