@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.tokens import render_time_token
+from broadsheet.publishing.models import Page
 
 _sequence = itertools.count(1)
 SITE = "http://testserver"
@@ -27,16 +28,17 @@ def run_jobs_at_once_and_forget_cached_settings(settings):
 
 @pytest.fixture
 def make_comment(db):
-    """A stored comment (approved unless told otherwise), as if it had been posted and moderated earlier."""
+    """A stored comment (approved unless told otherwise) under an article or a page, as if it had been posted
+    and moderated earlier."""
 
-    def build(article, content: str | None = None, *, parent=None, **fields) -> Comment:
+    def build(subject, content: str | None = None, *, parent=None, **fields) -> Comment:
         number = next(_sequence)
         fields.setdefault("author_name", f"Reader {number}")
         fields.setdefault("author_email", f"reader{number}@example.org")
         fields.setdefault("status", Comment.Status.APPROVED)
         fields.setdefault("created_at", timezone.now() - timedelta(hours=2))
         return Comment.objects.create(
-            article=article,
+            **Comment.fields_for(subject),
             parent=parent,
             content=content or f"A thoughtful remark, number {number}.",
             **fields,
@@ -45,10 +47,11 @@ def make_comment(db):
     return build
 
 
-def form_data(article, **fields) -> dict:
-    """What a reader's browser sends from the comment form, the form having been open for a minute."""
+def form_data(subject, **fields) -> dict:
+    """What a reader's browser sends from the comment form (under an article or a page), the form having been
+    open for a minute."""
     data = {
-        "article": article.pk,
+        "page" if isinstance(subject, Page) else "article": subject.pk,
         "author_name": "Jo Reader",
         "author_email": "jo@example.org",
         "author_url": "",
@@ -64,10 +67,10 @@ def form_data(article, **fields) -> dict:
 def post_comment_form(client):
     """POST the comment form as a browser on this site would (with its Origin header)."""
 
-    def post(article, *, origin: str | None = SITE, ip: str = "203.0.113.7", **fields):
+    def post(subject, *, origin: str | None = SITE, ip: str = "203.0.113.7", **fields):
         headers = {"REMOTE_ADDR": ip}
         if origin:
             headers["HTTP_ORIGIN"] = origin
-        return client.post("/comments/post/", form_data(article, **fields), **headers)
+        return client.post("/comments/post/", form_data(subject, **fields), **headers)
 
     return post

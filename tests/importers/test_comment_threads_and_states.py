@@ -9,6 +9,7 @@ import pytest
 from broadsheet.discussion.models import Comment
 from broadsheet.importers.models import ImportRecord
 from broadsheet.importers.services import import_wxr
+from broadsheet.publishing.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -17,22 +18,36 @@ def comment(comment_id: str) -> Comment:
     return Comment.objects.get(pk=ImportRecord.objects.get(kind="comment", source_id=comment_id).object_id)
 
 
-def test_all_33_comments_are_accounted_for_and_those_on_posts_are_stored(theme_unit_test_data):
+def test_all_33_comments_are_stored_28_on_posts_and_5_on_pages(theme_unit_test_data):
     summary = import_wxr(theme_unit_test_data)
 
-    assert Comment.objects.count() == 28
-    on_pages = [problem for problem in summary.problems if "pages take no comments" in problem]
-    assert len(on_pages) == 5  # Broadsheet pages have no comments: named, counted as skipped
-    assert 28 + len(on_pages) == 33
+    assert Comment.objects.count() == summary.comments == 33
+    assert Comment.objects.filter(article__isnull=False).count() == 28
+    assert Comment.objects.filter(page__isnull=False).count() == 5
+    assert not [problem for problem in summary.problems if "comment" in problem]
+
+
+def test_comments_on_pages_keep_their_page_thread_and_state(theme_unit_test_data):
+    import_wxr(theme_unit_test_data)
+
+    with_comments = Page.objects.get(title="Page with comments")
+    assert with_comments.comments_open  # wp:comment_status open
+    assert with_comments.comments.count() == 4
+    reply = comment("1017")
+    assert reply.page == with_comments and reply.parent == comment("168") and reply.depth == 2
+    assert reply.status == Comment.Status.PENDING
+    assert comment("167").status == Comment.Status.APPROVED
+    assert comment("1016").page.title == "a Blog page"
+    assert comment("1016").status == Comment.Status.PENDING
 
 
 def test_threads_keep_their_parents_and_depths(theme_unit_test_data):
     import_wxr(theme_unit_test_data)
 
     replies = Comment.objects.filter(parent__isnull=False)
-    assert replies.count() == 9  # the export's tenth reply is on a page
+    assert replies.count() == 10  # nine on posts, one on a page
     for reply in replies:
-        assert reply.article_id == reply.parent.article_id
+        assert (reply.article_id, reply.page_id) == (reply.parent.article_id, reply.parent.page_id)
         assert reply.depth == reply.parent.depth + 1
     assert Comment.objects.filter(depth__gte=3).exists()  # the nested thread on "Template: Comments"
 
@@ -40,7 +55,7 @@ def test_threads_keep_their_parents_and_depths(theme_unit_test_data):
 def test_moderation_states_and_types_come_across(theme_unit_test_data):
     import_wxr(theme_unit_test_data)
 
-    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 1  # two more are on pages
+    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 3  # two of them on pages
     assert Comment.objects.filter(comment_type=Comment.Type.PINGBACK).count() == 2
     assert Comment.objects.filter(comment_type=Comment.Type.TRACKBACK).count() == 2
     assert Comment.objects.exclude(status__in=[Comment.Status.APPROVED, Comment.Status.PENDING]).count() == 0

@@ -91,9 +91,57 @@ def test_drafts_get_no_redirect_and_unknown_addresses_still_404(client, imported
 
 def test_a_non_ascii_permalink_redirects(client, imported):
     cafe = Article.objects.get(title="Café news")
-    assert cafe.slug == "cafe-news"
+    assert cafe.slug == "café-news"  # WordPress's slug, letters and all
 
     response = client.get("/2020/03/01/café-news/")
 
     assert response.status_code == 301
     assert response["Location"] == cafe.get_absolute_url()
+
+
+def test_a_post_moved_back_to_draft_answers_404_at_its_old_addresses(client, imported):
+    imported.status = Article.Status.DRAFT
+    imported.save()
+
+    # As in WordPress, a draft's old address is "not found": no redirect reveals where it lives.
+    for old in ("/late-story/", "/2020/01/02/late-story/"):
+        response = client.get(old)
+        assert response.status_code == 404, old
+        assert "Location" not in response, old
+    home = client.get("/?p=7")
+    assert home.status_code == 200 and "Location" not in home  # the home page, as for any unknown id
+
+    imported.status = Article.Status.PUBLISHED
+    imported.save()
+    assert client.get("/late-story/")["Location"] == imported.get_absolute_url()  # public again: redirected
+
+
+def test_a_newer_export_making_the_post_private_stops_its_redirects(client, imported, write_wxr):
+    import_wxr(
+        write_wxr(
+            [
+                WxrPost(
+                    7,
+                    title="Late story",
+                    slug="late-story",
+                    status="private",
+                    date="2020-01-02 00:30:00",
+                    date_gmt="2020-01-01 23:30:00",
+                )
+            ],
+            name="newer.xml",
+        )
+    )
+
+    imported.refresh_from_db()
+    assert imported.status == Article.Status.DRAFT
+    assert client.get("/late-story/").status_code == 404
+    assert client.get("/2020/01/02/late-story/").status_code == 404
+    assert "Location" not in client.get("/?p=7")
+
+
+def test_an_unpublished_page_answers_404_at_its_old_addresses(client, imported):
+    Page.objects.filter(slug="about").update(is_published=False)
+
+    assert client.get("/about/").status_code == 404
+    assert "Location" not in client.get("/?page_id=8")

@@ -63,14 +63,15 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def make_comment(db):
-    """A stored comment on an article, approved unless told otherwise (no signal: as if posted long ago)."""
+    """A stored comment on an article or page, approved unless told otherwise (no signal: as if posted long
+    ago)."""
     from broadsheet.discussion.models import Comment
 
-    def build(article, content: str = "A thoughtful remark.", **fields) -> Comment:
+    def build(subject, content: str = "A thoughtful remark.", **fields) -> Comment:
         fields.setdefault("author_name", "A Reader")
         fields.setdefault("author_email", "reader@example.org")
         fields.setdefault("status", Comment.Status.APPROVED)
-        return Comment.objects.create(article=article, content=content, **fields)
+        return Comment.objects.create(**Comment.fields_for(subject), content=content, **fields)
 
     return build
 

@@ -61,16 +61,22 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = [
         "author_column",
         "excerpt",
-        "article_link",
+        "subject_link",
         "status",
         "created_at",
         "score",
         "author_history",
     ]
-    list_filter = [StatusFilter, ("article", admin.RelatedOnlyFieldListFilter), "created_at", "spam_decision"]
+    list_filter = [
+        StatusFilter,
+        ("article", admin.RelatedOnlyFieldListFilter),
+        ("page", admin.RelatedOnlyFieldListFilter),
+        "created_at",
+        "spam_decision",
+    ]
     search_fields = ["author_name", "author_email", "author_url", "content", "ip"]
     date_hierarchy = "created_at"
-    list_select_related = ["article"]
+    list_select_related = ["article", "page"]
     list_per_page = 50
     actions = [
         "approve",
@@ -82,11 +88,11 @@ class CommentAdmin(admin.ModelAdmin):
         "erase_data",
     ]
     readonly_fields = [
-        "status", "article_link", "parent", "depth", "created_at", "edited_at", "ip", "user_agent", "user",
+        "status", "subject_link", "parent", "depth", "created_at", "edited_at", "ip", "user_agent", "user",
         "author_history", "spam_decision", "spam_score", "verdict_reasons", "reply_link",
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["status", "article_link", "parent", "content", "reply_link"]}),
+        (None, {"fields": ["status", "subject_link", "parent", "content", "reply_link"]}),
         (
             "Author",
             {
@@ -130,9 +136,11 @@ class CommentAdmin(admin.ModelAdmin):
     def excerpt(self, comment: Comment) -> str:
         return Truncator(comment.content).chars(140)
 
-    @admin.display(description="Article", ordering="article__title")
-    def article_link(self, comment: Comment) -> str:
-        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), comment.article.title)
+    @admin.display(description="On", ordering="article__title")
+    def subject_link(self, comment: Comment) -> str:
+        """The article or page the comment is under (a page's is marked so)."""
+        title = comment.subject.title if comment.article_id else f"{comment.subject.title} (page)"
+        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), title)
 
     @admin.display(description="Spam score", ordering="spam_score")
     def score(self, comment: Comment) -> str:
@@ -263,7 +271,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def reply_view(self, request, comment_id: int):
         """Reply as the editor: the reply is approved at once (and a held comment replied to is approved too)."""
-        parent = get_object_or_404(Comment.objects.select_related("article"), pk=comment_id)
+        parent = get_object_or_404(Comment.objects.select_related("article", "page"), pk=comment_id)
         if not self.has_change_permission(request, parent):
             return HttpResponseRedirect(reverse("admin:index"))
         form = EditorReplyForm(request.POST or None)
@@ -278,7 +286,7 @@ class CommentAdmin(admin.ModelAdmin):
                 is_reply=True,
             )
             try:
-                posted = services.post_comment(parent.article, draft, parent=parent, by=user)
+                posted = services.post_comment(parent.subject, draft, parent=parent, by=user)
             except services.CommentRefused as refusal:
                 form.add_error("content", str(refusal))
             else:

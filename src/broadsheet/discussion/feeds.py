@@ -1,14 +1,15 @@
-"""RSS feeds of approved comments: the whole site's latest, and one per article. Never an email address."""
+"""RSS feeds of approved comments: the site's latest, and one per article or page. Never an email address."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Article, Page
 
 from .models import Comment
 
@@ -26,12 +27,14 @@ class LatestCommentsFeed(Feed):
         return f"The latest comments on {settings.SITE_NAME}."
 
     def comments(self, obj):
-        return Comment.objects.approved().filter(article__in=Article.objects.published())
+        return Comment.objects.approved().filter(
+            Q(article__in=Article.objects.published()) | Q(page__in=Page.objects.published())
+        )
 
     def items(self, obj=None):
         return (
             self.comments(obj)
-            .select_related("article")
+            .select_related("article", "page")
             .only(
                 "id",
                 "author_name",
@@ -40,12 +43,14 @@ class LatestCommentsFeed(Feed):
                 "article__title",
                 "article__slug",
                 "article__published_at",
-            )  # fmt: skip
+                "page__title",
+                "page__slug",
+            )
             .order_by("-created_at", "-id")[:FEED_LENGTH]
         )
 
     def item_title(self, item: Comment) -> str:
-        return f"{item.author_name} on “{item.article.title}”"
+        return f"{item.author_name} on “{item.subject.title}”"
 
     def item_description(self, item: Comment) -> str:
         return strip_tags(item.content_html)
@@ -79,4 +84,9 @@ class ArticleCommentsFeed(LatestCommentsFeed):
         return f"Comments on “{obj.title}” at {settings.SITE_NAME}."
 
     def comments(self, obj):
-        return Comment.objects.approved().filter(article=obj)
+        return Comment.objects.approved().on(obj)
+
+
+class PageCommentsFeed(ArticleCommentsFeed):
+    def get_object(self, request, page_id: int) -> Page:  # type: ignore[override]
+        return get_object_or_404(Page.objects.published(), pk=page_id)

@@ -12,7 +12,9 @@ RENDER_TIME_FIELD = "rendered"
 
 
 class CommentForm(forms.Form):
-    article = forms.IntegerField(widget=forms.HiddenInput)
+    # What the comment is under: one of the two, the article's or the page's id (the view finds which).
+    article = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    page = forms.IntegerField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     author_name = forms.CharField(label="Name", max_length=settings.COMMENT_AUTHOR_MAX_LENGTH)
     author_email = forms.EmailField(label="Email", max_length=254)

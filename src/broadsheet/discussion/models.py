@@ -10,7 +10,10 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Article, Page
+
+# What a discussion hangs under: an article, or (as WordPress allows) a standalone page.
+Subject = Article | Page
 
 
 class CommentQuerySet(models.QuerySet["Comment"]):
@@ -26,13 +29,17 @@ class CommentQuerySet(models.QuerySet["Comment"]):
     def trashed(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.TRASH)
 
+    def on(self, subject: Subject) -> CommentQuerySet:
+        """The comments under this article or page."""
+        return self.filter(**Comment.fields_for(subject))
+
     def by_email(self, email: str) -> CommentQuerySet:
         return self.filter(author_email__iexact=email.strip())
 
     def for_thread(self) -> CommentQuerySet:
         """The columns a public thread needs, oldest first; never the commenter's email or IP."""
         return self.only(
-            "id", "article_id", "parent_id", "author_name", "author_url", "content_html", "status",
+            "id", "article_id", "page_id", "parent_id", "author_name", "author_url", "content_html", "status",
             "created_at", "depth", "comment_type", "user_id",
         ).order_by("created_at", "id")  # fmt: skip
 
@@ -63,7 +70,11 @@ class Comment(models.Model):
         SPAM = "spam", "Spam"
         DISCARD = "discard", "Discard"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    # A comment is under exactly one article or one page (the check constraint below says so).
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
@@ -107,11 +118,20 @@ class Comment(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["article", "status", "created_at"]),
+            models.Index(fields=["page", "status", "created_at"]),
             models.Index(fields=["ip", "created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, page__isnull=True)
+                | Q(article__isnull=True, page__isnull=False),
+                name="comment_on_an_article_or_a_page",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.author_name} on {self.article_id}: {self.content[:60]}"
+        on = f"article {self.article_id}" if self.article_id else f"page {self.page_id}"
+        return f"{self.author_name} on {on}: {self.content[:60]}"
 
     def save(self, *args, **kwargs) -> None:
         from .text import render_comment_text
@@ -121,7 +141,22 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#{self.anchor}"
+        return f"{self.subject.get_absolute_url()}#{self.anchor}"
+
+    @staticmethod
+    def fields_for(subject: Subject) -> dict:
+        """The field that puts a comment under `subject`: Comment(**Comment.fields_for(page), ...)."""
+        return {"page": subject} if isinstance(subject, Page) else {"article": subject}
+
+    @property
+    def subject(self) -> Subject:
+        """The article or page this comment is under."""
+        return self.article if self.article_id else self.page  # type: ignore[return-value]
+
+    def is_on(self, subject: Subject) -> bool:
+        if isinstance(subject, Page):
+            return self.page_id == subject.pk
+        return self.article_id == subject.pk
 
     @property
     def is_approved(self) -> bool:
@@ -198,16 +233,18 @@ class DiscussionSettings(models.Model):
     def blocked_word_list(self) -> tuple[str, ...]:
         return _lines(self.blocked_words)
 
-    def comments_close_at(self, article: Article):
-        if not self.close_after_days:
+    def comments_close_at(self, subject: Subject):
+        # As in WordPress (close_comments_for_post_types), only articles close with age; a page stays open.
+        if not self.close_after_days or isinstance(subject, Page):
             return None
-        return article.published_at + timedelta(days=self.close_after_days)
+        return subject.published_at + timedelta(days=self.close_after_days)
 
-    def accepts_comments_on(self, article: Article, now=None) -> bool:
-        """Whether readers may comment on the article now: open, published, and not past the close-after time."""
-        if not article.comments_open or not article.is_published:
+    def accepts_comments_on(self, subject: Subject, now=None) -> bool:
+        """Whether readers may comment on the article or page now: open, published, and (an article) not past
+        the close-after time."""
+        if not subject.comments_open or not subject.is_published:
             return False
-        closes_at = self.comments_close_at(article)
+        closes_at = self.comments_close_at(subject)
         return closes_at is None or (now or timezone.now()) < closes_at
 
 

@@ -50,10 +50,12 @@ def without_opt_outs(addresses: set[str]) -> list[str]:
 
 
 def moderators_and_authors_of(comment: Comment) -> list[str]:
-    """Staff with an email address and the article's authors, except whoever wrote the comment."""
+    """Staff with an email address and the article's authors (a page has none), except whoever wrote the
+    comment."""
     staff = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
     addresses = set(staff.values_list("email", flat=True))
-    addresses |= set(comment.article.authors.exclude(email="").values_list("email", flat=True))
+    if comment.article_id and comment.article is not None:
+        addresses |= set(comment.article.authors.exclude(email="").values_list("email", flat=True))
     addresses.discard(comment.author_email.lower())
     if comment.user_id and comment.user and comment.user.email:
         addresses.discard(comment.user.email.lower())
@@ -61,21 +63,21 @@ def moderators_and_authors_of(comment: Comment) -> list[str]:
 
 
 def letters_about_new_comment(comment: Comment) -> list[Letter]:
-    article = comment.article
+    commented_on = comment.subject  # the article or page
     context = {
         "comment": comment,
-        "article": article,
+        "commented_on": commented_on,
         "site_name": settings.SITE_NAME,
-        "comment_url": absolute(article.get_absolute_url()) + f"#{comment.anchor}",
+        "comment_url": absolute(comment.get_absolute_url()),
         "admin_url": absolute(reverse("admin:discussion_comment_change", args=[comment.pk])),
         "queue_url": absolute(reverse("admin:discussion_comment_changelist") + "?status__exact=pending"),
         "approve_url": email_link("moderate-approve", comment.pk),
         "spam_url": email_link("moderate-spam", comment.pk),
     }
     subject = (
-        f"[{settings.SITE_NAME}] Please moderate: “{article.title}”"
+        f"[{settings.SITE_NAME}] Please moderate: “{commented_on.title}”"
         if comment.is_awaiting_moderation
-        else f"[{settings.SITE_NAME}] New comment on “{article.title}”"
+        else f"[{settings.SITE_NAME}] New comment on “{commented_on.title}”"
     )
     letters = []
     for address in moderators_and_authors_of(comment):
@@ -102,13 +104,13 @@ def letter_about_reply(reply: Comment) -> Letter | None:
         {
             "reply": reply,
             "parent": parent,
-            "article": reply.article,
+            "commented_on": reply.subject,
             "site_name": settings.SITE_NAME,
-            "reply_url": absolute(reply.article.get_absolute_url()) + f"#{reply.anchor}",
+            "reply_url": absolute(reply.get_absolute_url()),
             "unsubscribe_url": unsubscribe_url,
         },
     )
-    subject = f"[{settings.SITE_NAME}] {reply.author_name} replied to your comment on “{reply.article.title}”"
+    subject = f"[{settings.SITE_NAME}] {reply.author_name} replied to your comment on “{reply.subject.title}”"
     return Letter(parent.author_email, subject, body, unsubscribe_url)
 
 
@@ -120,14 +122,14 @@ def send(letters: list[Letter]) -> int:
 
 
 def send_new_comment_notifications(comment_id: int) -> int:
-    comment = Comment.objects.select_related("article", "user").filter(pk=comment_id).first()
+    comment = Comment.objects.select_related("article", "page", "user").filter(pk=comment_id).first()
     if comment is None or comment.status not in (Comment.Status.APPROVED, Comment.Status.PENDING):
         return 0
     return send(letters_about_new_comment(comment))
 
 
 def send_reply_notification(reply_id: int) -> int:
-    reply = Comment.objects.select_related("article", "parent").filter(pk=reply_id).first()
+    reply = Comment.objects.select_related("article", "page", "parent").filter(pk=reply_id).first()
     if reply is None or reply.reply_notified_at is not None:
         return 0
     letter = letter_about_reply(reply)

@@ -20,7 +20,7 @@ ERASED_TEXT_NOTE = "This comment was removed at its author’s request."
 
 def export_commenter(email: str) -> dict:
     """Everything stored about the commenter with this email address, ready for json.dumps."""
-    comments = Comment.objects.by_email(email).select_related("article").order_by("created_at", "id")
+    comments = Comment.objects.by_email(email).select_related("article", "page").order_by("created_at", "id")
     return {
         "email": email.strip(),
         "exported_at": timezone.now().isoformat(),
@@ -30,8 +30,7 @@ def export_commenter(email: str) -> dict:
         "comments": [
             {
                 "id": comment.pk,
-                "article": comment.article.title,
-                "article_url": settings.SITE_URL + comment.article.get_absolute_url(),
+                **where(comment),
                 "in_reply_to": comment.parent_id,
                 "name": comment.author_name,
                 "email": comment.author_email,
@@ -52,6 +51,13 @@ def export_commenter(email: str) -> dict:
             for comment in comments
         ],
     }
+
+
+def where(comment: Comment) -> dict:
+    """What the comment is under: {"article": title, "article_url": ...}, or "page" and "page_url"."""
+    kind = "page" if comment.page_id else "article"
+    subject = comment.subject
+    return {kind: subject.title, f"{kind}_url": settings.SITE_URL + subject.get_absolute_url()}
 
 
 def erase_commenter(email: str, *, delete_text: bool | None = None, by=None) -> int:

@@ -31,7 +31,7 @@ from broadsheet.antispam.core import (
 from broadsheet.antispam.site_model import current_model
 from broadsheet.publishing.models import Article
 
-from .models import Comment, DiscussionSettings
+from .models import Comment, DiscussionSettings, Subject
 from .tokens import read_render_time_token
 
 logger = logging.getLogger(__name__)
@@ -89,11 +89,11 @@ class Screening:
         return [{"code": r.code, "weight": r.weight, "message": r.message} for r in self.reasons]
 
 
-def screen(draft: Draft, article: Article, meta: RequestMeta, now: datetime | None = None) -> Screening:
-    """Judge a submission: the engine's verdict, then the site's policy on top."""
+def screen(draft: Draft, subject: Subject, meta: RequestMeta, now: datetime | None = None) -> Screening:
+    """Judge a submission on an article or page: the engine's verdict, then the site's policy on top."""
     now = now or timezone.now()
     site = DiscussionSettings.current()
-    verdict = engine_for(site).check(build_submission(draft, article, meta, now))
+    verdict = engine_for(site).check(build_submission(draft, subject, meta, now))
     if verdict.decision == Decision.DISCARD:
         return Screening(verdict, None)
     if any(reason.code == "blocked_word" for reason in verdict.reasons):
@@ -128,7 +128,7 @@ def policy_hold_reason(site: DiscussionSettings, verdict: Verdict) -> Reason | N
     return None
 
 
-def build_submission(draft: Draft, article: Article, meta: RequestMeta, now: datetime) -> Submission:
+def build_submission(draft: Draft, subject: Subject, meta: RequestMeta, now: datetime) -> Submission:
     rendered_at, problem = read_render_time_token(
         meta.form_token, now, max_age=settings.COMMENT_FORM_MAX_AGE_SECONDS
     )
@@ -140,10 +140,11 @@ def build_submission(draft: Draft, article: Article, meta: RequestMeta, now: dat
         ip=meta.ip or "",
         user_agent=meta.user_agent,
         referrer=meta.referrer,
-        permalink=settings.SITE_URL + article.get_absolute_url(),
+        permalink=settings.SITE_URL + subject.get_absolute_url(),
         comment_type=draft.comment_type,
         is_reply=draft.is_reply,
-        article_published_at=article.published_at,
+        # A page has no publish time (WordPress's pages are not news); the engine takes None as unknown.
+        article_published_at=subject.published_at if isinstance(subject, Article) else None,
         form_rendered_at=rendered_at,
         submitted_at=now,
         timestamp_problem=problem,

@@ -1,4 +1,4 @@
-"""The discussion's reads: an article's thread in one query, threaded in Python, and comment counts."""
+"""The discussion's reads: a thread (an article's or page's) in one query, threaded in Python, and counts."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from broadsheet.publishing.models import Article
-
-from .models import Comment, DiscussionSettings, VerdictTally
+from .models import Comment, DiscussionSettings, Subject, VerdictTally
 from .tokens import moderation_hash_matches
 
 
@@ -32,7 +30,7 @@ class ThreadEntry:
 
 @dataclass
 class Discussion:
-    article: Article
+    subject: Subject  # the article or page the comments are under
     entries: list[ThreadEntry]
     count: int  # approved comments only
     is_open: bool
@@ -40,25 +38,31 @@ class Discussion:
     shows_held_notice: bool = False
     reply_to: Comment | None = None
 
+    @property
+    def is_shown(self) -> bool:
+        """Whether a standalone page shows a comment section: as in WordPress themes, not when it is closed to
+        comments and has none to show (an About page). An article's page always shows one."""
+        return self.is_open or bool(self.entries) or self.shows_held_notice
+
 
 def discussion_of(
-    article: Article, *, held_id: int | None = None, held_hash: str = "", reply_to_id: int | None = None
+    subject: Subject, *, held_id: int | None = None, held_hash: str = "", reply_to_id: int | None = None
 ) -> Discussion:
-    """The article's approved comments as a thread, plus the reader's own held comment when `held_hash` is the
-    moderation hash of `held_id`. One query, however many comments and levels."""
+    """The article's (or page's) approved comments as a thread, plus the reader's own held comment when
+    `held_hash` is the moderation hash of `held_id`. One query, however many comments and levels."""
     shows_held = held_id is not None and moderation_hash_matches(held_id, held_hash)
     visible = Q(status=Comment.Status.APPROVED)
     if shows_held:
         visible |= Q(pk=held_id, status=Comment.Status.PENDING)
-    comments = list(Comment.objects.filter(visible, article=article).for_thread())
+    comments = list(Comment.objects.on(subject).filter(visible).for_thread())
     held = next((comment for comment in comments if shows_held and comment.pk == held_id), None)
     by_id = {comment.pk: comment for comment in comments}
     reply_to = by_id.get(reply_to_id) if reply_to_id else None
     return Discussion(
-        article=article,
+        subject=subject,
         entries=thread(comments, settings.COMMENT_MAX_DEPTH),
         count=sum(1 for comment in comments if comment.is_approved),
-        is_open=DiscussionSettings.current().accepts_comments_on(article),
+        is_open=DiscussionSettings.current().accepts_comments_on(subject),
         held_comment=held,
         shows_held_notice=shows_held,
         reply_to=reply_to if reply_to and reply_to.is_approved else None,

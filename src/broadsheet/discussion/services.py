@@ -12,9 +12,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Page
 
-from .models import Comment, DiscussionSettings, VerdictTally
+from .models import Comment, DiscussionSettings, Subject, VerdictTally
 from .screening import Draft, RequestMeta, Screening, screen
 from .signals import comment_edited, comment_moderated, comment_posted
 
@@ -28,8 +28,8 @@ class CommentRefused(Exception):
 class CommentsClosed(CommentRefused):
     status_code = 403
 
-    def __init__(self) -> None:
-        super().__init__("Comments are closed on this article.")
+    def __init__(self, subject: Subject | None = None) -> None:
+        super().__init__(f"Comments are closed on this {noun_for(subject)}.")
 
 
 class DuplicateComment(CommentRefused):
@@ -51,7 +51,11 @@ class CommentFlood(CommentRefused):
 
 class InvalidParent(CommentRefused):
     def __init__(self) -> None:
-        super().__init__("The comment you are replying to is not on this article.")
+        super().__init__("The comment you are replying to is not under this article or page.")
+
+
+def noun_for(subject: Subject | None) -> str:
+    return "page" if isinstance(subject, Page) else "article"
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class Posted:
 
 
 def post_comment(
-    article: Article,
+    subject: Subject,
     draft: Draft,
     meta: RequestMeta | None = None,
     *,
@@ -76,7 +80,8 @@ def post_comment(
     by=None,
     now: datetime | None = None,
 ) -> Posted:
-    """Take a reader's (or, with `by`, an editor's) comment: refuse, screen, store with a status, notify.
+    """Take a reader's (or, with `by`, an editor's) comment on an article or page: refuse, screen, store with
+    a status, notify.
 
     Raises CommentsClosed, InvalidParent, DuplicateComment or CommentFlood for submissions the site refuses.
     An editor's reply skips the closing time, the flood limit and screening, and is approved at once.
@@ -84,22 +89,22 @@ def post_comment(
     meta = meta or RequestMeta()
     now = now or timezone.now()
     is_editor = by is not None and by.is_staff
-    if not is_editor and not DiscussionSettings.current().accepts_comments_on(article, now):
-        raise CommentsClosed()
-    if parent is not None and (parent.article_id != article.pk or not (parent.is_approved or is_editor)):
+    if not is_editor and not DiscussionSettings.current().accepts_comments_on(subject, now):
+        raise CommentsClosed(subject)
+    if parent is not None and (not parent.is_on(subject) or not (parent.is_approved or is_editor)):
         raise InvalidParent()
-    refuse_duplicate(article, draft)
+    refuse_duplicate(subject, draft)
     if not is_editor:
         refuse_flood(draft, meta, now)
 
-    screening = None if is_editor else screen(draft, article, meta, now)
+    screening = None if is_editor else screen(draft, subject, meta, now)
     if screening is not None:
         VerdictTally.count_one(screening.verdict.decision, timezone.localdate(now))
     if screening is not None and screening.status is None:  # discarded: store nothing
         return Posted(None, screening)
 
     comment = Comment(
-        article=article,
+        **Comment.fields_for(subject),
         parent=attach_within_depth(parent),
         author_name=draft.author_name.strip(),
         author_email=draft.author_email.strip(),
@@ -140,11 +145,11 @@ def attach_within_depth(parent: Comment | None) -> Comment | None:
     return parent
 
 
-def refuse_duplicate(article: Article, draft: Draft) -> None:
+def refuse_duplicate(subject: Subject, draft: Draft) -> None:
     same_author = Q(author_name__iexact=draft.author_name.strip())
     if draft.author_email.strip():
         same_author |= Q(author_email__iexact=draft.author_email.strip())
-    if Comment.objects.filter(same_author, article=article, content=draft.content.strip()).exists():
+    if Comment.objects.on(subject).filter(same_author, content=draft.content.strip()).exists():
         raise DuplicateComment()
 
 

@@ -14,12 +14,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Article, Page
 
 from . import services
 from .forms import HONEYPOT_FIELD, RENDER_TIME_FIELD, CommentForm
 from .middleware import make_private
-from .models import Comment, DiscussionSettings, NotificationOptOut
+from .models import Comment, DiscussionSettings, NotificationOptOut, Subject
 from .screening import RequestMeta
 from .tokens import moderation_hash, read_email_link_token
 
@@ -47,7 +47,7 @@ def request_meta(request: HttpRequest) -> RequestMeta:
     )
 
 
-@csrf_exempt  # the article page is cached for everyone, so it cannot carry a per-reader CSRF token
+@csrf_exempt  # article and page HTML is cached for everyone, so it cannot carry a per-reader CSRF token
 @require_POST
 def post_comment(request: HttpRequest) -> HttpResponse:
     if not is_same_origin(request):
@@ -55,46 +55,52 @@ def post_comment(request: HttpRequest) -> HttpResponse:
             request, None, None, "This comment was not sent from this site’s own page.", 403
         )
     form = CommentForm(request.POST)
-    article = find_article(request.POST.get("article"))
-    if article is None:
-        return render_refusal(request, None, form, "That article does not exist or is not published.", 404)
+    subject = find_subject(request.POST.get("article"), request.POST.get("page"))
+    if subject is None:
+        return render_refusal(
+            request, None, form, "That article or page does not exist or is not published.", 404
+        )
     if not form.is_valid():
-        return render_form_page(request, article, form, status=400)
+        return render_form_page(request, subject, form, status=400)
     parent = None
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             return render_form_page(
-                request, article, form, status=400, message=services.InvalidParent().args[0]
+                request, subject, form, status=400, message=services.InvalidParent().args[0]
             )
     try:
         posted = services.post_comment(
-            article,
+            subject,
             form.as_draft(),
             request_meta(request),
             parent=parent,
             notify_replies=form.cleaned_data["notify_replies"],
         )
     except services.CommentRefused as refusal:
-        response = render_form_page(request, article, form, status=refusal.status_code, message=str(refusal))
+        response = render_form_page(request, subject, form, status=refusal.status_code, message=str(refusal))
         if isinstance(refusal, services.CommentFlood):
             response["Retry-After"] = str(refusal.retry_after)
         return response
-    response = HttpResponseRedirect(where_to_after_posting(article, posted.comment), status=303)
+    response = HttpResponseRedirect(where_to_after_posting(subject, posted.comment), status=303)
     remember_commenter(response, form)
     return make_private(response)
 
 
-def find_article(article_id: str | None) -> Article | None:
-    if article_id is None or not article_id.isdigit():
-        return None
-    return Article.objects.published().filter(pk=int(article_id)).first()
+def find_subject(article_id: str | None, page_id: str | None) -> Subject | None:
+    """The published article, or else the published page, the form names."""
+    if article_id and article_id.isdigit():
+        return Article.objects.published().filter(pk=int(article_id)).first()
+    if page_id and page_id.isdigit():
+        return Page.objects.published().filter(pk=int(page_id)).first()
+    return None
 
 
-def where_to_after_posting(article: Article, comment: Comment | None) -> str:
-    """Post–redirect–get: to the published comment, or (like WordPress) to the article with a signed link that
-    shows the held comment to this browser only. A discarded comment gets the same answer as a held one."""
-    url = article.get_absolute_url()
+def where_to_after_posting(subject: Subject, comment: Comment | None) -> str:
+    """Post–redirect–get: to the published comment, or (like WordPress) to the article or page with a signed
+    link that shows the held comment to this browser only. A discarded comment gets the same answer as a held
+    one."""
+    url = subject.get_absolute_url()
     if comment is not None and comment.is_approved:
         return f"{url}#comment-{comment.pk}"
     # Discarded: a random id nobody has, with a valid hash, so the reply is indistinguishable from a hold.
@@ -121,21 +127,21 @@ def remember_commenter(response: HttpResponse, form: CommentForm) -> None:
 
 
 def render_form_page(
-    request: HttpRequest, article: Article, form: CommentForm, *, status: int, message: str = ""
+    request: HttpRequest, subject: Subject, form: CommentForm, *, status: int, message: str = ""
 ) -> HttpResponse:
     """The form again, with everything the reader typed and each error beside its field."""
     response = render(
         request,
         "discussion/form_errors.html",
-        {"article": article, "form": form, "message": message, "form_data": form.data},
+        {"subject": subject, "form": form, "message": message, "form_data": form.data},
         status=status,
     )
     return make_private(response)
 
 
-def render_refusal(request, article, form, message: str, status: int) -> HttpResponse:
+def render_refusal(request, subject, form, message: str, status: int) -> HttpResponse:
     response = render(
-        request, "discussion/refused.html", {"article": article, "message": message}, status=status
+        request, "discussion/refused.html", {"subject": subject, "message": message}, status=status
     )
     return make_private(response)
 
@@ -150,7 +156,7 @@ def email_link(request: HttpRequest, token: str) -> HttpResponse:
     purpose, value = read
     comment = None
     if purpose.startswith("moderate-") or purpose == "unsubscribe-replies":
-        comment = get_object_or_404(Comment.objects.select_related("article"), pk=value)
+        comment = get_object_or_404(Comment.objects.select_related("article", "page"), pk=value)
     done = request.method == "POST"
     if done:
         if purpose == "moderate-approve":
@@ -158,9 +164,7 @@ def email_link(request: HttpRequest, token: str) -> HttpResponse:
         elif purpose == "moderate-spam":
             services.moderate(comment, services.Action.SPAM)
         elif purpose == "unsubscribe-replies" and comment is not None:
-            Comment.objects.by_email(comment.author_email).filter(article=comment.article).update(
-                notify_replies=False
-            )
+            Comment.objects.by_email(comment.author_email).on(comment.subject).update(notify_replies=False)
         elif purpose == "unsubscribe":
             NotificationOptOut.objects.get_or_create(email=str(value).lower())
     response = render(

@@ -19,7 +19,7 @@ from broadsheet.publishing.models import Article, Author, Page, Section, Tag
 from .models import ImportRecord, LegacyRedirect, MediaReference
 
 # Bump when the conversion of bodies or comments changes, so that re-importing the same file rewrites them.
-CONVERSION_VERSION = "1"
+CONVERSION_VERSION = "2"  # 2: Unicode slugs kept; pages keep their comment_status and comments
 RECORD_BATCH = 2000
 
 MODEL_FOR_KIND: dict[str, type[Model]] = {

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from django.db import transaction
 from django.urls import Resolver404, resolve
@@ -240,7 +240,7 @@ def article_for(link: str, identifier: str = "") -> int | None:
 
 def article_at(path: str) -> int | None:
     try:
-        match = resolve(path)
+        match = resolve(unquote(path))  # a Unicode slug arrives percent-encoded in the thread's link
     except Resolver404:
         return None
     if match.view_name != "publishing:article":

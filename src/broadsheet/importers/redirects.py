@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from collections.abc import Callable
+from urllib.parse import quote, unquote, urlsplit
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
+
+from broadsheet.publishing.models import Article, Page
 
 from .models import LegacyRedirect
 
@@ -12,13 +16,39 @@ from .models import LegacyRedirect
 HOME_QUERY_KEYS = ("p", "page_id")
 
 
+# The new addresses whose content may be unpublished since the redirect was written, and the rule that says
+# whether a reader may see it now.
+READER_MAY_SEE: dict[str, Callable[..., bool]] = {
+    "publishing:article": lambda slug, **_: Article.objects.published().filter(slug=slug).exists(),
+    "publishing:page": lambda slug, **_: Page.objects.published().filter(slug=slug).exists(),
+}
+
+
 def find_redirect(path: str) -> str | None:
-    """Where an old address now lives, trying it with and without the trailing slash and percent-encoding."""
+    """Where an old address now lives, trying it with and without the trailing slash and percent-encoding;
+    None when it is unknown or leads to something readers may not see."""
     variants = {path, quote(path, safe="/%?=&")}
     variants |= {v.rstrip("/") for v in variants if v != "/"} | {
         v + "/" for v in variants if not v.endswith("/")
     }
-    return LegacyRedirect.objects.filter(old_path__in=variants).values_list("new_path", flat=True).first()
+    target = LegacyRedirect.objects.filter(old_path__in=variants).values_list("new_path", flat=True).first()
+    return target if target and leads_to_public_content(target) else None
+
+
+def leads_to_public_content(target: str) -> bool:
+    """Whether a redirect's target shows something a reader may see now. A post moved back to draft (or made
+    private, or a page unpublished) keeps its redirect rows, but its old address answers 404, as in WordPress:
+    a redirect must not reveal where an unpublished article lives. Targets that are not Broadsheet's
+    article or page addresses (sections, tags, another site an editor chose) are followed as they are."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return True
+    try:
+        match = resolve(unquote(parts.path))
+    except Resolver404:
+        return True
+    rule = READER_MAY_SEE.get(match.view_name)
+    return rule is None or rule(**match.kwargs)
 
 
 class LegacyRedirectMiddleware:

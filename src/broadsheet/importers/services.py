@@ -175,10 +175,12 @@ class WordPressImport:
         self.comment_pk: dict[str, int] = {}
         self.comment_depths = CommentDepths()
         self.changed_articles: set[int] = set()
-        self.comment_buffer: list[tuple[int, wxr.Comment, str, str]] = []
+        # (article id, page id, comment, its text, its fingerprint): a comment is under one of the two.
+        self.comment_buffer: list[tuple[int | None, int | None, wxr.Comment, str, str]] = []
         # What an editor or moderator deleted since the last import stays deleted while the export is unchanged;
         # knowing which rows still exist keeps replies from pointing at a deleted article or comment.
         self.live_articles = set(self.live_ids(Kind.ARTICLE, Article))
+        self.live_pages = set(self.live_ids(Kind.PAGE, Page))
         self.live_comments = set(self.live_ids(Kind.COMMENT, Comment))
         self.new_author_links: list = []
         self.new_tag_links: list = []
@@ -203,7 +205,9 @@ class WordPressImport:
             self.author_ids[login] = known.object_id
             return known.object_id
         profile = Author.objects.filter(pk=known.object_id).first() if known else None
-        if profile is None and (adopted := Author.objects.filter(slug=slugify(login)[:150]).first()):
+        if profile is None and (
+            adopted := Author.objects.filter(slug=slugify(login, allow_unicode=True)[:150]).first()
+        ):
             # The site already has this author: link to it and leave its name and email as the site keeps them.
             self.summary.unchanged += 1
             self.records.remember(Kind.AUTHOR, login, adopted.pk, print_)
@@ -230,7 +234,7 @@ class WordPressImport:
             self.tag_for(term)
 
     def section_for(self, term: wxr.Term) -> int:
-        slug = slugify(unquote(term.slug or term.name))[:100] or "section"
+        slug = slugify(unquote(term.slug or term.name), allow_unicode=True)[:100] or "section"
         if slug in self.section_ids:
             return self.section_ids[slug]
         print_ = fingerprint(term)
@@ -260,7 +264,7 @@ class WordPressImport:
         return section.pk
 
     def tag_for(self, term: wxr.Term) -> int:
-        slug = slugify(unquote(term.slug or term.name))[:100] or "tag"
+        slug = slugify(unquote(term.slug or term.name), allow_unicode=True)[:100] or "tag"
         if slug in self.tag_ids:
             return self.tag_ids[slug]
         print_ = fingerprint(term)
@@ -299,19 +303,17 @@ class WordPressImport:
     # Items -------------------------------------------------------------------------------------------------
 
     def import_item(self, item: wxr.Item) -> None:
+        article_id = page_id = None
         if item.post_type == "post":
             article_id = self.import_post(item)
         elif item.post_type == "page":
-            self.import_page(item)
-            article_id = None
+            page_id = self.import_page(item)
         elif item.post_type == "attachment":
             self.import_attachment(item)
-            article_id = None
         else:
             self.summary.ignore(item.post_type or "untyped item")
-            article_id = None
         if item.comments:
-            self.import_comments(item, article_id)
+            self.import_comments(item, article_id=article_id, page_id=page_id)
 
     def import_post(self, item: wxr.Item) -> int | None:
         status = POST_STATUS.get(item.status)
@@ -406,19 +408,27 @@ class WordPressImport:
                 ids.append(self.tag_for(wxr.Term("post_tag", term.slug, term.name)))
         return sorted(set(ids))
 
-    def import_page(self, item: wxr.Item) -> None:
+    def import_page(self, item: wxr.Item) -> int | None:
         if item.status in ("trash", "auto-draft", "inherit"):
             self.summary.ignore(f"page ({item.status})")
-            return
+            return None
         title = html_to_plain_text(item.title)
         if not title and not item.content.strip():
             self.summary.skip(f"{item.label}: no title and no content")
-            return
+            return None
+        if not item.post_id:
+            self.summary.skip(f"{item.label}: no post id, so it could not be matched on a later import")
+            return None
         print_ = fingerprint(item.__dict__ | {"comments": None}, self.media.base_url)
         known = self.records.get(Kind.PAGE, item.post_id)
         if known and known.fingerprint == print_:
             self.summary.unchanged += 1
-            return
+            if known.object_id not in self.live_pages:
+                self.summary.notes.append(
+                    f"{item.label}: deleted in Broadsheet since the last import; left so"
+                )
+                return None
+            return known.object_id
         page = Page.objects.filter(pk=known.object_id).first() if known else None
         created = page is None
         page = page or Page()
@@ -427,12 +437,16 @@ class WordPressImport:
         page.body_format = Article.BodyFormat.HTML
         page.body_source = self.body_html(item)
         page.is_published = item.status == "publish" and not item.password
+        # WordPress closes comments on new pages by default; the export says what this page allowed.
+        page.comments_open = item.comment_status == "open"
         page.save()
         self._count_write(created=created)
         self.records.remember(Kind.PAGE, item.post_id, page.pk, print_)
+        self.live_pages.add(page.pk)
         if page.is_published:
             self.redirect(f"/?page_id={item.post_id}", page.get_absolute_url())
             self.redirect_item(item, page.get_absolute_url())
+        return page.pk
 
     def import_attachment(self, item: wxr.Item) -> None:
         attachment = self.attachments.get(item.post_id)
@@ -460,14 +474,13 @@ class WordPressImport:
 
     # Comments ----------------------------------------------------------------------------------------------
 
-    def import_comments(self, item: wxr.Item, article_id: int | None) -> None:
-        """Store an item's comments in bulk, parents before replies: no signals, no emails, no spam check."""
-        if article_id is None:
-            reason = (
-                "Broadsheet pages take no comments"
-                if item.post_type == "page"
-                else f"its {item.post_type} is not in Broadsheet"
-            )
+    def import_comments(
+        self, item: wxr.Item, *, article_id: int | None = None, page_id: int | None = None
+    ) -> None:
+        """Store the comments of a post (article_id) or page (page_id) in bulk, parents before replies: no
+        signals, no emails, no spam check."""
+        if article_id is None and page_id is None:
+            reason = f"its {item.post_type or 'item'} is not in Broadsheet"
             for comment in item.comments:
                 self.summary.skip(f"comment {comment.comment_id} on {item.label}: {reason}")
             return
@@ -492,7 +505,7 @@ class WordPressImport:
                     self.summary.updated += 1
                     self.records.remember(Kind.COMMENT, comment.comment_id, known.object_id, print_)
                     continue
-            self.comment_buffer.append((article_id, comment, text, print_))
+            self.comment_buffer.append((article_id, page_id, comment, text, print_))
         if len(self.comment_buffer) >= COMMENT_BUFFER:
             self.flush_comments()
 
@@ -501,32 +514,33 @@ class WordPressImport:
         reply's parent already has its primary key. Buffering across posts keeps the statements large."""
         self.flush_article_links()
         waiting, self.comment_buffer = self.comment_buffer, []
-        in_buffer = {entry[1].comment_id for entry in waiting}
+        in_buffer = {entry[2].comment_id for entry in waiting}
         while waiting:
             ready = [
                 entry
                 for entry in waiting
-                if entry[1].parent_id in self.comment_pk or entry[1].parent_id not in in_buffer
+                if entry[2].parent_id in self.comment_pk or entry[2].parent_id not in in_buffer
             ] or waiting  # a cycle in the export: the rest become top-level comments
             rows = []
-            for article_id, comment, text, _ in ready:
+            for article_id, page_id, comment, text, _ in ready:
                 parent_pk = self.comment_depths.parent_within_depth(self.comment_pk.get(comment.parent_id))
                 rows.append(
                     Comment(
                         article_id=article_id,
+                        page_id=page_id,
                         parent_id=parent_pk,
                         depth=self.comment_depths.depth_of(parent_pk) + 1 if parent_pk else 1,
                         **self.comment_fields(comment, text),
                     )
                 )
             Comment.objects.bulk_create(rows, batch_size=500)
-            for (_, comment, _, print_), row in zip(ready, rows, strict=True):
+            for (_, _, comment, _, print_), row in zip(ready, rows, strict=True):
                 self.comment_pk[comment.comment_id] = row.pk
                 self.comment_depths.remember(row.pk, row.depth, row.parent_id)
                 self.records.remember(Kind.COMMENT, comment.comment_id, row.pk, print_)
             self.summary.created += len(rows)
-            in_buffer -= {entry[1].comment_id for entry in ready}
-            waiting = [entry for entry in waiting if entry[1].comment_id in in_buffer]
+            in_buffer -= {entry[2].comment_id for entry in ready}
+            waiting = [entry for entry in waiting if entry[2].comment_id in in_buffer]
 
     def flush_article_links(self) -> None:
         """Authors and tags of the new articles, in bulk (an edited article sets its own at once)."""

@@ -30,6 +30,10 @@ def author(slug: str) -> str:
     return f"author:{slug}"
 
 
+def page(slug: str) -> str:
+    return f"page:{slug}"
+
+
 def _listings(**kwargs) -> set[str]:
     return {LISTINGS}
 
@@ -50,6 +54,10 @@ def _author(slug: str, **kwargs) -> set[str]:
     return {author(slug)}
 
 
+def _page(slug: str, **kwargs) -> set[str]:
+    return {page(slug)}
+
+
 def _comments(**kwargs) -> set[str]:
     return {COMMENTS}
 
@@ -64,6 +72,7 @@ CACHED_PAGES: dict[str, Callable[..., set[str]]] = {
     "publishing:section": _section,
     "publishing:tag": _tag,
     "publishing:author": _author,
+    "publishing:page": _page,
     "publishing:feed": _listings,
     "publishing:feed-atom": _listings,
     "publishing:section-feed": _section,
@@ -76,6 +85,7 @@ CACHED_PAGES: dict[str, Callable[..., set[str]]] = {
     "publishing:news-sitemap": _listings,
     "discussion:feed": _comments,
     "discussion:article-feed": _comments,
+    "discussion:page-feed": _comments,
 }
 
 

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 
 from broadsheet.discussion.models import Comment, DiscussionSettings
 from broadsheet.discussion.signals import comment_edited, comment_moderated, comment_posted
-from broadsheet.publishing.models import Article, Author, RelatedArticle, Section, Tag
+from broadsheet.publishing.models import Article, Author, Page, RelatedArticle, Section, Tag
 from broadsheet.publishing.signals import article_changed, related_lists_changed
 
 from . import pages, store
@@ -100,6 +100,36 @@ def purge_every_page(sender, raw: bool = False, **kwargs) -> None:
         purge_on_commit({pages.SITE})
 
 
+# A standalone page shows only itself (and its title in the comment feeds): its edit, its slug change or its
+# deletion retires its own address and the comment feeds.
+@receiver(pre_save, sender=Page)
+def purge_where_the_page_was(sender, instance: Page, raw: bool = False, **kwargs) -> None:
+    if raw or instance.pk is None:
+        return
+    slug = Page.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if slug is not None:
+        purge_on_commit({pages.page(slug)})
+
+
+@receiver(post_save, sender=Page)
+@receiver(post_delete, sender=Page)
+def purge_the_page(sender, instance: Page, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        purge_on_commit({pages.page(instance.slug), pages.COMMENTS})
+
+
+def pages_showing_comments(comments) -> set[str]:
+    """The pages that show these comments: their articles' pages and listings, or their standalone pages."""
+    comments = list(comments)
+    article_ids = {comment.article_id for comment in comments if comment.article_id}
+    page_ids = {comment.page_id for comment in comments if comment.page_id}
+    tags = pages_showing_comments_on(article_ids) if article_ids else {pages.COMMENTS}
+    if page_ids:
+        slugs = Page.objects.filter(pk__in=page_ids).values_list("slug", flat=True)
+        tags |= {pages.page(slug) for slug in slugs}
+    return tags
+
+
 def pages_showing_comments_on(article_ids) -> set[str]:
     """The articles' own pages, the comment feeds, and every listing that shows the articles' comment counts."""
     articles = (
@@ -118,7 +148,7 @@ def pages_showing_comments_on(article_ids) -> set[str]:
 @receiver(comment_posted)
 def purge_pages_showing_a_new_comment(sender, comment: Comment, **kwargs) -> None:
     if comment.is_approved:  # a held comment is shown only to its author, on an uncached page
-        store.purge(pages_showing_comments_on([comment.article_id]))
+        store.purge(pages_showing_comments([comment]))
 
 
 @receiver(comment_moderated)
@@ -127,9 +157,9 @@ def purge_pages_showing_moderated_comments(
 ) -> None:
     approved = Comment.Status.APPROVED
     if approved in (old_status, new_status):  # only approved comments are public
-        store.purge(pages_showing_comments_on(comment.article_id for comment in comments))
+        store.purge(pages_showing_comments(comments))
 
 
 @receiver(comment_edited)
 def purge_pages_showing_edited_comments(sender, comments, **kwargs) -> None:
-    store.purge(pages_showing_comments_on(comment.article_id for comment in comments))
+    store.purge(pages_showing_comments(comments))

@@ -35,8 +35,8 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(VersionAdmin):
-    list_display = ["title", "slug", "is_published", "updated_at"]
-    list_filter = ["is_published"]
+    list_display = ["title", "slug", "is_published", "comments_open", "updated_at"]
+    list_filter = ["is_published", "comments_open"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "body_source"]
 

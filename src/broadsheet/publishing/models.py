@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 class Section(models.Model):
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in the navigation; lower first.")
 
@@ -27,7 +27,7 @@ class Section(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
 
     class Meta:
         ordering = ["name"]
@@ -41,7 +41,7 @@ class Tag(models.Model):
 
 class Author(models.Model):
     name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True, allow_unicode=True)
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="authors/", blank=True)
     # Private: used for notifications only, never rendered.
@@ -101,7 +101,7 @@ class Article(models.Model):
         HTML = "html", "HTML"
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     standfirst = models.TextField(
         blank=True, help_text="The summary under the headline; used as the excerpt."
     )
@@ -223,11 +223,17 @@ class Page(models.Model):
     """A standalone page outside the news flow: About, Contact, Corrections policy."""
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The page lives at /page/<slug>/.")
+    slug = models.SlugField(
+        max_length=200, unique=True, allow_unicode=True, help_text="The page lives at /page/<slug>/."
+    )
     body_format = models.CharField(max_length=10, choices=Article.BodyFormat.choices, default="markdown")
     body_source = models.TextField("body", blank=True)
     body_html = models.TextField(editable=False, default="")
     is_published = models.BooleanField(default=True)
+    # Off for a new page, as in WordPress; an imported page keeps what WordPress said (wp:comment_status).
+    comments_open = models.BooleanField(
+        default=False, help_text="Readers may comment on this page (new pages start closed, as in WordPress)."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
@@ -265,7 +271,8 @@ class RelatedArticle(models.Model):
 
 
 def unique_slug(text: str, model: type[models.Model], exclude_pk=None, max_length: int = 200) -> str:
-    base = (slugify(text) or "untitled")[: max_length - 8].strip("-")
+    # Letters of any script stay, as WordPress keeps them: a Cyrillic title gives a Cyrillic slug.
+    base = (slugify(text, allow_unicode=True) or "untitled")[: max_length - 8].strip("-")
     candidate, counter = base, 2
     others = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager.all()
     while others.filter(slug=candidate).exists():

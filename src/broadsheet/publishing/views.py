@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -33,7 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def article_detail(request: HttpRequest, year: int, month: str, day: str, slug: str) -> HttpResponse:
     article = get_object_or_404(selectors.article_with_details().published(), slug=slug)
-    if request.path != article.get_absolute_url():
+    # request.path is decoded, get_absolute_url() percent-encoded: compare alike, or a Unicode slug loops.
+    if request.path != unquote(article.get_absolute_url()):
         return redirect(article, permanent=True)  # the date in the URL follows the publish time
     return render_article(request, article)
 
