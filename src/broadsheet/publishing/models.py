@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from broadsheet.links import link_to
 
 
 class Section(models.Model):
@@ -22,7 +23,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("publishing:section", args=[self.slug])
+        return link_to("publishing:section", self.slug)
 
 
 class Tag(models.Model):
@@ -36,7 +37,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("publishing:tag", args=[self.slug])
+        return link_to("publishing:tag", self.slug)
 
 
 class Author(models.Model):
@@ -61,7 +62,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("publishing:author", args=[self.slug])
+        return link_to("publishing:author", self.slug)
 
 
 def is_published_condition(prefix: str = "", now=None) -> models.Q:
@@ -173,15 +174,7 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         local = timezone.localtime(self.published_at)
-        return reverse(
-            "publishing:article",
-            kwargs={
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "day": f"{local.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        return link_to("publishing:article", local.year, local.month, local.day, self.slug)
 
     def render_derived_fields(self) -> None:
         """Sanitise the body and count it; bulk loaders call this before bulk_create, save() always does."""
@@ -251,7 +244,7 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("publishing:page", args=[self.slug])
+        return link_to("publishing:page", self.slug)
 
 
 class RelatedArticle(models.Model):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Article
+from .models import Article, Author, Tag
 
 # Characters that could end the <script> element or open a comment inside it.
 SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -17,7 +18,7 @@ def absolute(path: str) -> str:
     return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
 
 
-def news_article(article: Article) -> dict:
+def news_article(article: Article, authors: Iterable[Author], tags: Iterable[Tag]) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -30,10 +31,10 @@ def news_article(article: Article) -> dict:
         "wordCount": article.word_count,
         "author": [
             {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
-            for author in article.authors.all()
+            for author in authors
         ],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in tags],
     }
     if article.featured_image_src:
         data["image"] = [absolute(article.featured_image_src)]

@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article_detail(request: HttpRequest, year: int, month: str, day: str, slug: str) -> HttpResponse:
-    article = get_object_or_404(selectors.article_with_details().published(), slug=slug)
+    article = get_object_or_404(Article.objects.published().select_related("section"), slug=slug)
     # request.path is decoded, get_absolute_url() percent-encoded: compare alike, or a Unicode slug loops.
     if request.path != unquote(article.get_absolute_url()):
         return redirect(article, permanent=True)  # the date in the URL follows the publish time
@@ -43,7 +43,7 @@ def article_detail(request: HttpRequest, year: int, month: str, day: str, slug: 
 @staff_member_required
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Editors see a draft or scheduled article exactly as readers will."""
-    article = get_object_or_404(selectors.article_with_details(), pk=pk)
+    article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
     response = render_article(request, article, preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -57,6 +57,8 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
         "publishing/article.html",
         {
             "article": article,
+            "authors": page.authors,
+            "tags": page.tags,
             "preview": preview,
             "body": link_see_also_markers(article.body_html, page.see_also_targets, page.related),
             "related": page.related,
@@ -66,7 +68,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
             "featured_image_absolute": absolute(article.featured_image_src)
             if article.featured_image_src
             else "",
-            "structured_data": as_script(news_article(article)),
+            "structured_data": as_script(news_article(article, page.authors, page.tags)),
         },
     )
 
