@@ -21,7 +21,14 @@ from pathlib import Path
 
 import numpy as np
 
-from broadsheet.antispam.core import Engine, LabelledExample, Policy, load_default_engine, train
+from broadsheet.antispam.core import (
+    Engine,
+    LabelledExample,
+    Policy,
+    load_default_engine,
+    load_default_model,
+    train,
+)
 from broadsheet.antispam.core.learning import deduplicate
 from broadsheet.antispam.evaluation import EvaluationReport, evaluate
 from broadsheet.antispam.training import (
@@ -61,7 +68,46 @@ VARIANTS_TRIED = (
         "0.951 / 0.877 / 0.895",
         "0.00% / 0.58% / 0.00%",
     ),
-)
+    (
+        "... character block weight chosen by cross-validation inside the training videos from 1 / 0.5 / 0.25 "
+        "(chose 0.5 / 0.5 / 1)",
+        "0.969 / 0.955 / 0.906",
+        "0.57% / 0.58% / 1.05%",
+    ),
+    ("... character block weight fixed at 0.5 (not chosen inside training)", "0.969 / 0.955 / 0.909",
+     "0.57% / 0.58% / 0.53%"),
+    ("... character block weight fixed at 0.25 (not chosen inside training)", "0.969 / 0.940 / 0.873",
+     "0.57% / 0.58% / 0.53%"),
+    (
+        "... chosen weight + spam threshold in the middle of the gap between genuine scores (shipped)",
+        "0.962 / 0.955 / 0.904",
+        "0.57% / 0.58% / 0.00%",
+    ),
+    ("... + spaced-out domains ('site . com', 'site dot com') read as links", "0.959 / 0.951 / 0.904",
+     "0.57% / 0.58% / 0.00%"),
+)  # fmt: skip
+# How well each variant ranks, not what it flags: the best F1 any threshold reaches on the held-out video
+# with at most 1% of its ham flagged (the threshold is picked on the test video, so these are upper bounds,
+# comparable with each other only). Classifier plus rules, measured while choosing the shipped method.
+RANKINGS_TRIED = (
+    ("logistic regression on words + characters (before)", "0.956 / 0.933 / 0.900"),
+    ("words only / characters only", "0.976 / 0.944 / 0.926; 0.907 / 0.886 / 0.887"),
+    ("character block weight 0.5 / 0.35 / 0.25 / 0.125",
+     "0.973 / 0.959 / 0.918; 0.976 / 0.959 / 0.922; 0.976 / 0.959 / 0.930; 0.976 / 0.951 / 0.934"),
+    ("average of the models at weights 1, 0.5, 0.25 / at 0.5, 0.25",
+     "0.973 / 0.959 / 0.913; 0.976 / 0.962 / 0.922"),
+    ("stacked (inner cross-validation) word-only and character-only models", "0.956 / 0.959 / 0.896"),
+    ("multinomial naive Bayes, binary, alpha 1 / complement NB, alpha 0.3",
+     "0.944 / 0.890 / 0.883; 0.933 / 0.886 / 0.873"),
+    ("stacked logistic regression + multinomial NB (NB weight came out ≈ 0)", "0.966 / 0.918 / 0.900"),
+    ("classifier calibrated with the rules' weights as an offset", "0.956 / 0.937 / 0.900"),
+    ("weight 0.5 with C = 30 / C = 300", "0.976 / 0.959 / 0.913; 0.973 / 0.959 / 0.918"),
+    ("weight 0.5 with spam examples weighted 0.5 / 2", "0.976 / 0.959 / 0.913; 0.973 / 0.959 / 0.918"),
+    ("character n-grams inside words only (char_wb), weight 1 / 0.5",
+     "0.945 / 0.899 / 0.905; 0.969 / 0.952 / 0.913"),
+    ("shape tokens (capitals ratio, length bucket, emoji, link first/last), weight 1 / 0.5",
+     "0.963 / 0.914 / 0.900; 0.983 / 0.955 / 0.913"),
+)  # fmt: skip
 
 
 def held_out(examples: list[LabelledExample]) -> list[LabelledExample]:
@@ -122,7 +168,8 @@ def run() -> dict:
         )
         others = " + ".join(v for v in videos if v != video)
         rows.append(row(f"held-out {video}", f"{others} + SMS", report, {"training_seconds": seconds,
-                        "spam_threshold": model.metadata["spam_threshold"]}))  # fmt: skip
+                        "spam_threshold": model.metadata["spam_threshold"],
+                        "character_weight": model.metadata["character_weight"]}))  # fmt: skip
     model = train(read_training_sets(sms=False))
     report = evaluate(held_out(read_training_sets(videos=[])), Engine(model, Policy.from_model(model)))
     rows.append(
@@ -174,15 +221,20 @@ def as_markdown(results: dict) -> str:
         f"{speed['classifier_comments_per_second']:,.0f} comments/s. Single `Engine.check`: p50 "
         f"{speed['p50_ms']:.3f} ms, p99 {speed['p99_ms']:.3f} ms wall clock, p99 {speed['p99_cpu_ms']:.3f} ms CPU time.",
         "",
-        "Against the issue's targets: ham marked spam stays near 1% on every held-out video (LMFAO's 1.05% is",
-        "2 of 190 'thumbs up if you're watching in 2015' comments, a style LMFAO labels spam elsewhere); F1 ≥ 0.96",
-        "is not reached (0.91–0.95). Recall at 1% false positives, which no threshold can beat, is 0.83–0.93: the",
-        "remaining misses are spam styles found in one video only (LMFAO's 'like this comment if...' run,",
-        "KatyPerry's links to news and shop pages) and are mostly held for review (the held column), not approved.",
-        "With ~170 ham per video 1% is one or two comments, so the spam threshold stays cautious. The YouTube-only",
-        "model does not transfer to SMS (other vocabulary, no links); SMS is part of the shipped model's training.",
-        "The shipped rows are in-sample. Wall-clock figures were taken while other jobs shared the two cores;",
-        "CPU-time figures are the engine's own cost.",
+        targets_line(results),
+        "The classifier weighs its character n-gram block against its word block (words, bigrams, intents,",
+        "link domains) with a weight training picks by cross-validation over its own groups, each video held",
+        "out in turn: " + chosen_weights(results) + ". Character n-grams",
+        "learn each source's style, words what spam says; leaning on words ranks a new video's spam better.",
+        "The spam threshold is set on those held-out scores (mean of the videos' ham marked spam ≤ 1%), in the",
+        "middle of the gap between the genuine scores it separates: with ~170 ham per video 1% is one or two",
+        "comments and the gap can be wide. The remaining misses are spam styles found in one video only and",
+        "labelled otherwise in the others (LMFAO's 'like this comment if...' run, which Psy and LMFAO itself",
+        "label ham when it reads 'thumbs up if you're watching in 2015'; KatyPerry's links to news, gif and shop",
+        "pages); many are held for review (the held column), not approved. No phrase from a test video is",
+        "named by a rule. The YouTube-only model does not transfer to SMS (other vocabulary, no links); SMS is",
+        "part of the shipped model's training. The shipped rows are in-sample. Wall-clock figures were taken",
+        "while other jobs shared the two cores; CPU-time figures are the engine's own cost.",
         "",
         "What changed the held-out figures (leave-one-video-out F1 Psy / KatyPerry / LMFAO, ham marked spam):",
         "",
@@ -190,8 +242,40 @@ def as_markdown(results: dict) -> str:
         "| --- | --- | --- |",
         *(f"| {name} | {f1} | {fpr} |" for name, f1, fpr in VARIANTS_TRIED),
         "",
+        "How well other methods rank (best F1 any threshold reaches with ≤ 1% of the held-out video's ham",
+        "flagged; the threshold is picked on the test video, so these are upper bounds, only comparable with",
+        "each other; classifier plus rules, Psy / KatyPerry / LMFAO):",
+        "",
+        "| variant | best F1 at ≤ 1% ham marked spam |",
+        "| --- | --- |",
+        *(f"| {name} | {f1} |" for name, f1 in RANKINGS_TRIED),
+        "",
+        "",
     ]
     return "\n".join(lines)
+
+
+def targets_line(results: dict) -> str:
+    """The issue's accuracy target (F1 ≥ 0.96 with ≤ 1% ham marked spam on every held-out video), as measured."""
+    held = [split for split in results["splits"] if split["split"].startswith("held-out")]
+    figures = ", ".join(
+        f"{split['split'].removeprefix('held-out ')} {split['f1']:.3f} ({split['false_positive_rate']:.2%})"
+        for split in held
+    )
+    met = [split["f1"] >= 0.96 and split["false_positive_rate"] <= 0.01 for split in held]
+    verdict = "met on every video" if all(met) else f"met on {sum(met)} of {len(met)} videos"
+    return f"Against the issue's target (F1 ≥ 0.96 with ≤ 1% of ham marked spam): {verdict}; F1 (ham marked spam) {figures}."
+
+
+def chosen_weights(results: dict) -> str:
+    return (
+        ", ".join(
+            f"{split['split'].removeprefix('held-out ')} held out {split['character_weight']:g}"
+            for split in results["splits"]
+            if "character_weight" in split
+        )
+        + f", shipped {load_default_model().metadata.get('character_weight', 1.0):g}"
+    )
 
 
 def record(markdown: str) -> None:

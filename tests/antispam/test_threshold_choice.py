@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from broadsheet.antispam.core.classifier import logit
 from broadsheet.antispam.core.learning import threshold_for_false_positive_rate
 
 
@@ -21,3 +22,14 @@ def test_easy_auxiliary_ham_does_not_loosen_the_comments_threshold():
 
     assert comments_only > with_sms
     assert (scores[(groups == "video") & ~is_spam] >= comments_only).mean() <= 0.01
+
+
+def test_the_threshold_sits_in_the_middle_of_the_gap_between_genuine_scores():
+    # 100 genuine comments: one may be flagged (1%), so the threshold lies between 0.6 and 0.95.
+    scores, is_spam, groups = scores_for("video", [0.1] * 98 + [0.6, 0.95], [0.99] * 10)
+
+    threshold = threshold_for_false_positive_rate(scores, is_spam, groups, 0.01)
+
+    assert 0.6 < threshold < 0.95
+    assert abs(logit(threshold) - (logit(0.6) + logit(0.95)) / 2) < 1e-9
+    assert (scores[~is_spam] >= threshold).sum() == 1
