@@ -8,7 +8,8 @@ articles): starts Broadsheet with gunicorn (2 workers) and nginx, then measures 
   production  nginx in front of Broadsheet, caching the pages Broadsheet marks public (docs/caching.md);
   app cached  Broadsheet's own process, answering from its page cache;
   uncached    Broadsheet with its page cache off (PAGE_CACHE=0).
-Prints a table (requests/s, p50, p99, bytes per response), the ratios and each gunicorn worker's RSS.
+Prints a table (requests/s, p50, p99, bytes per response, and for Broadsheet's own runs the workers' CPU time
+per request, which other jobs on the machine barely move), the ratios and each gunicorn worker's RSS.
 Talks only to 127.0.0.1 and stops everything it started.
 """
 
@@ -125,6 +126,8 @@ class Measurement:
     p99_ms: float
     bytes_per_response: int
     errors: int
+    # CPU time the gunicorn workers spent per request: unlike requests/s, barely moved by other jobs on the machine.
+    worker_cpu_ms: float | None = None
 
 
 def free_port() -> int:
@@ -170,10 +173,13 @@ def fetch(url: str) -> tuple[bytes, dict[str, str]]:
         return response.read(), dict(response.headers)
 
 
-def measure(name: str, url: str, tmp: Path, seconds: int, connections: int) -> Measurement:
+def measure(
+    name: str, url: str, tmp: Path, seconds: int, connections: int, gunicorn: subprocess.Popen | None = None
+) -> Measurement:
     script = tmp / "report.lua"
     script.write_text(WRK_REPORT)
     subprocess.run([WRK, "-t1", f"-c{connections}", "-d3s", url], check=True, capture_output=True)  # warm-up
+    cpu_before = workers_cpu_seconds(gunicorn.pid) if gunicorn else 0.0
     done = subprocess.run(
         [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
         check=True,
@@ -181,6 +187,7 @@ def measure(name: str, url: str, tmp: Path, seconds: int, connections: int) -> M
         text=True,
     )
     report = json.loads(done.stdout.strip().splitlines()[-1])
+    cpu_spent = workers_cpu_seconds(gunicorn.pid) - cpu_before if gunicorn else None
     return Measurement(
         name=name,
         requests_per_second=report["requests"] / (report["duration_us"] / 1e6),
@@ -188,7 +195,19 @@ def measure(name: str, url: str, tmp: Path, seconds: int, connections: int) -> M
         p99_ms=report["p99_us"] / 1000,
         bytes_per_response=round(report["bytes"] / max(1, report["requests"])),
         errors=report["errors"],
+        worker_cpu_ms=round(1000 * cpu_spent / max(1, report["requests"]), 3)
+        if cpu_spent is not None
+        else None,
     )
+
+
+def workers_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU time of the master's worker processes so far."""
+    ticks = 0
+    for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of stat(5)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def worker_rss_mb(master_pid: int) -> list[float]:
@@ -263,6 +282,7 @@ def require_tools() -> None:
 
 def run(seconds: int, connections: int) -> dict:
     require_tools()
+    load_before = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="broadsheet-bench-"))
     tmp.chmod(0o755)  # nginx's workers run as an unprivileged user and read the saved page from here
     processes = Processes()
@@ -307,14 +327,14 @@ def run(seconds: int, connections: int) -> dict:
         results = [
             measure("nginx static", f"http://127.0.0.1:{static_port}{path}", tmp, seconds, connections),
             measure("production: nginx + Broadsheet cache", f"http://127.0.0.1:{production_port}{path}", tmp, seconds, connections),
-            measure("Broadsheet alone, cached", f"http://127.0.0.1:{app_port}{path}", tmp, seconds, connections),
+            measure("Broadsheet alone, cached", f"http://127.0.0.1:{app_port}{path}", tmp, seconds, connections, gunicorn),
         ]  # fmt: skip
         rss_cached = worker_rss_mb(gunicorn.pid)
         processes.stop(gunicorn)
 
         gunicorn = start_gunicorn(processes, site_environment(tmp, app_port, cache_on=False), app_port)
         _, uncached_headers = fetch(f"http://127.0.0.1:{app_port}{path}")
-        results.append(measure("Broadsheet alone, cache off", f"http://127.0.0.1:{app_port}{path}", tmp, seconds, connections))  # fmt: skip
+        results.append(measure("Broadsheet alone, cache off", f"http://127.0.0.1:{app_port}{path}", tmp, seconds, connections, gunicorn))  # fmt: skip
         rss_uncached = worker_rss_mb(gunicorn.pid)
         processes.stop(gunicorn)
         processes.stop(nginx)
@@ -328,6 +348,7 @@ def run(seconds: int, connections: int) -> dict:
                 "comments_on_page": html.count(b'class="comment '),
             },
             "worker_rss_mb": {"cached": rss_cached, "uncached": rss_uncached},
+            "load_average_before": load_before,
         }
     finally:
         processes.stop_all()
@@ -358,6 +379,8 @@ def main() -> None:
         "worker_rss_mb_each": outcome["worker_rss_mb"],
         "page_bytes": outcome["page_bytes"],
         "checks": outcome["checks"],
+        "uncached_worker_cpu_ms": uncached.worker_cpu_ms,
+        "load_average_before": outcome["load_average_before"],
         "load_average_after": os.getloadavg()[0],
         "measurements": [asdict(result) for result in outcome["results"]],
     }
@@ -367,13 +390,15 @@ def main() -> None:
     print(f"Article page: {outcome['page_bytes']:,} bytes, {outcome['checks']['comments_on_page']} comments; "
           f"wrk -t1 -c{options.connections} -d{options.seconds}s after a 3 s warm-up\n")  # fmt: skip
     print(
-        f"| {'setup':<40} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | {'bytes':>7} | {'errors':>6} |"
+        f"| {'setup':<40} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | {'bytes':>7} | {'errors':>6} "
+        f"| {'worker CPU ms/request':>21} |"
     )
-    print(f"| {'-' * 40} | {'-' * 10}:| {'-' * 6}:| {'-' * 6}:| {'-' * 6}:| {'-' * 5}:|")
+    print(f"| {'-' * 40} | {'-' * 10}:| {'-' * 6}:| {'-' * 6}:| {'-' * 6}:| {'-' * 5}:| {'-' * 20}:|")
     for result in outcome["results"]:
+        cpu = f"{result.worker_cpu_ms:.2f}" if result.worker_cpu_ms is not None else ""
         print(
             f"| {result.name:<40} | {result.requests_per_second:>10,.0f} | {result.p50_ms:>7.2f} | "
-            f"{result.p99_ms:>7.2f} | {result.bytes_per_response:>7,} | {result.errors:>6} |"
+            f"{result.p99_ms:>7.2f} | {result.bytes_per_response:>7,} | {result.errors:>6} | {cpu:>21} |"
         )
     print(
         f"\nproduction / static = {summary['cached_to_static']:.2f} (target ≥ 0.5); "
@@ -384,7 +409,15 @@ def main() -> None:
         f"gunicorn worker RSS (MB): cached run {outcome['worker_rss_mb']['cached']}, "
         f"uncached run {outcome['worker_rss_mb']['uncached']} (target ≤ 120)"
     )
-    print(f"checks: {outcome['checks']}; load average at the end {summary['load_average_after']:.2f}")
+    print(
+        f"checks: {outcome['checks']}; load average before {summary['load_average_before']:.2f}, "
+        f"at the end {summary['load_average_after']:.2f}"
+    )
+    if summary["load_average_before"] > 0.5:
+        print(
+            "note: other jobs were running when the bench started (see the load average); requests/s are then "
+            "lower bounds, while worker CPU ms/request still reads the app's own cost."
+        )
 
 
 if __name__ == "__main__":
