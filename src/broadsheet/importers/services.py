@@ -136,8 +136,10 @@ def import_wxr(
             transaction.set_rollback(True)
     summary.dry_run = dry_run
     if not dry_run:
+        changed, written = run.changed_articles, run.articles_written
+        del run, survey  # the run's id maps are not needed any more; the refresh can use their memory
         refresh_started = time.monotonic()
-        announce_changes(run.changed_articles, refresh=run.articles_written, now=related_now)
+        announce_changes(changed, refresh=written, now=related_now)
         summary.related_seconds = time.monotonic() - refresh_started
     summary.seconds = time.monotonic() - started
     return summary
@@ -145,7 +147,8 @@ def import_wxr(
 
 def announce_changes(updated_article_ids: set[int], *, refresh: bool, now: bool = True) -> None:
     """After the commit: related lists once for the whole import, and the page cache told what changed."""
-    for article in Article.objects.filter(pk__in=updated_article_ids):
+    # One at a time (iterator): a large import changes thousands of articles, bodies and all.
+    for article in Article.objects.filter(pk__in=updated_article_ids).iterator(chunk_size=500):
         article_changed.send(sender=Article, article=article)
     if refresh and not now:
         refresh_related_lists.enqueue()
