@@ -9,6 +9,7 @@ handler404 = "broadsheet.publishing.views.page_not_found"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("1.1/", include("broadsheet.akismet.urls")),  # the Akismet-compatible API, at Akismet's own paths
     path("", include("broadsheet.discussion.urls")),
     path("", include("broadsheet.publishing.urls")),
 ]

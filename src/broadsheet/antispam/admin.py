@@ -1,9 +1,10 @@
-"""What the spam filter learned, in the admin: the moderators' examples and the models fitted to them."""
+"""What the spam filter learned, in the admin: the moderators' examples and the models fitted to them; and the
+keys other sites use to ask it through the Akismet-compatible API."""
 
 from django.contrib import admin, messages
 from django.core.cache import cache
 
-from .models import ModeratorLabel, SiteModel
+from .models import ApiKey, ModeratorLabel, SiteModel
 from .site_model import ACTIVE_MODEL_CACHE_KEY
 
 
@@ -53,3 +54,20 @@ class SiteModelAdmin(admin.ModelAdmin):
         SiteModel.objects.update(is_active=False)
         cache.delete(ACTIVE_MODEL_CACHE_KEY)
         messages.success(request, "Screening now uses the model that ships with Broadsheet.")
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    list_display = ["site", "note", "key", "is_active", "created_at", "last_used_at"]
+    list_filter = ["is_active"]
+    search_fields = ["site", "note"]
+    readonly_fields = ["key", "created_at", "last_used_at"]
+    fields = ["site", "note", "is_active", "key", "created_at", "last_used_at"]
+    actions = ["deactivate"]
+
+    @admin.action(description="Deactivate the selected keys")
+    def deactivate(self, request, queryset) -> None:
+        count = queryset.update(is_active=False)
+        messages.success(
+            request, f"{count} key(s) deactivated: requests made with them now answer “invalid”."
+        )

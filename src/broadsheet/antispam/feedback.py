@@ -7,13 +7,14 @@ import hashlib
 import hmac
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from urllib.parse import urlparse
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from .core import LabelledExample, SpamModel, Submission, adapt, load_default_model
+from .core import LabelledExample, SourceHistory, SpamModel, Submission, adapt, load_default_model
 from .models import ModeratorLabel, SiteModel
 from .site_model import current_model, store_model
 
@@ -62,6 +63,29 @@ def learn_from_moderator(
 
         transaction.on_commit(retrain_spam_model.enqueue)
     return label
+
+
+def labelled_history(*, email: str = "", url: str = "") -> SourceHistory:
+    """What the labels say about this email address and website domain: how many were spam, how many not.
+
+    Labels keep no IP address, so unlike the site's own comments they say nothing about where a comment was
+    sent from. Used for submissions the site holds no comments for (the Akismet-compatible API).
+    """
+    email, domain = email.strip(), (urlparse(url).hostname or "").removeprefix("www.")
+    counts = {"approved_from_email": 0, "spam_from_email": 0, "spam_from_url": 0}
+    if email:
+        by_email = ModeratorLabel.objects.filter(commenter_key=commenter_key(email))
+        counts["spam_from_email"] = by_email.filter(is_spam=True).count()
+        counts["approved_from_email"] = by_email.filter(is_spam=False).count()
+    if domain:
+        counts["spam_from_url"] = (
+            ModeratorLabel.objects.filter(is_spam=True)
+            .filter(
+                models.Q(author_url__icontains=f"//{domain}") | models.Q(author_url__icontains=f".{domain}")
+            )
+            .count()
+        )
+    return SourceHistory(**counts)
 
 
 def retraining_is_due() -> bool:

@@ -1,4 +1,5 @@
-"""`broadsheet spam train | evaluate`: train the shipped spam model, or measure it on a labelled CSV."""
+"""`broadsheet spam train | evaluate | api-key create`: train the shipped spam model, measure it on a labelled
+CSV, or let another site use this one's spam filter through the Akismet-compatible API."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from broadsheet.antispam.core import load_default_engine
 from broadsheet.antispam.evaluation import EvaluationFileError, evaluate, read_labelled_csv
+from broadsheet.antispam.models import ApiKey
 from broadsheet.antispam.training import train_shipped_model
 from broadsheet.operations.progress import ProgressBar
 from broadsheet.shared_data import SharedDataMissing
@@ -30,10 +34,19 @@ class Command(BaseCommand):
             "file", type=Path, help="CSV with content and label (spam/ham or 1/0) columns"
         )
         evaluation.add_argument("--json", action="store_true", help="print one JSON object")
+        api_keys = subcommands.add_parser("api-key", help="keys for the Akismet-compatible API")
+        api_key_commands = api_keys.add_subparsers(dest="api_key_command", required=True)
+        creation = api_key_commands.add_parser("create", help="create a key and print it")
+        creation.add_argument(
+            "--site", required=True, help="the client site's address, e.g. https://example.org"
+        )
+        creation.add_argument("--note", default="", help="who the key is for")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "train":
             self.train(options["output"])
+        elif options["subcommand"] == "api-key":
+            self.create_api_key(options["site"], options["note"])
         else:
             self.evaluate(options["file"], as_json=options["json"])
 
@@ -66,3 +79,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_dict()))
         else:
             self.stdout.write(report.as_text())
+
+    def create_api_key(self, site: str, note: str) -> None:
+        key = ApiKey(site=site, note=note)
+        try:
+            key.full_clean()
+        except ValidationError as error:
+            raise CommandError(
+                "; ".join(f"{field}: {' '.join(problems)}" for field, problems in error.message_dict.items())
+            ) from error
+        key.save()
+        self.stdout.write(key.key)
+        self.stderr.write(
+            f"API key for {key.site} created; clients call {settings.SITE_URL}/1.1/comment-check with it."
+        )
