@@ -9,8 +9,9 @@ from django.core.management import call_command
 
 from broadsheet.discussion.models import Comment
 from broadsheet.importers.hardened_xml import InvalidXml
-from broadsheet.importers.models import LegacyRedirect
+from broadsheet.importers.models import ImportRecord, LegacyRedirect
 from broadsheet.importers.services import import_disqus
+from broadsheet.publishing.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,34 @@ def test_comments_land_on_the_article_their_thread_names(export):
     assert old_story.comments.count() == 1  # found through the old address's redirect
     assert summary.comments == 5
     assert summary.skipped == 1
-    assert "no article at https://old.example.com/gone/" in summary.problems[0]
+    assert "no article or page at https://old.example.com/gone/" in summary.problems[0]
+
+
+def test_a_thread_on_a_standalone_page_lands_on_that_page(tmp_path):
+    about = Page.objects.create(title="About us", slug="about-us", comments_open=True)
+    path = tmp_path / "disqus.xml"
+    path.write_text(disqus_export(f"https://news.example.com{about.get_absolute_url()}"))
+
+    summary = import_disqus(path)
+
+    assert about.comments.count() == 4  # the first thread's four posts
+    assert not Comment.objects.filter(page=about, article__isnull=False).exists()
+    assert summary.skipped == 2  # the old story and the gone page: no article or page there
+
+
+def test_a_thread_found_by_the_wordpress_page_id_the_plugin_recorded(tmp_path):
+    # The Disqus plugin for WordPress names each thread "<post id> <old address>"; a page's old address
+    # (/about/) may answer nothing here, but the importer remembered which page WordPress post 42 became.
+    about = Page.objects.create(title="About us", slug="about-us", comments_open=True)
+    ImportRecord.objects.create(
+        source="wxr:https://old.example.com", kind=ImportRecord.Kind.PAGE, source_id="42", object_id=about.pk
+    )
+    path = tmp_path / "disqus.xml"
+    path.write_text(disqus_export("https://old.example.com/about/"))
+
+    import_disqus(path)
+
+    assert about.comments.count() == 4
 
 
 def test_threads_states_and_text_come_across(export):

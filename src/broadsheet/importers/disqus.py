@@ -1,4 +1,5 @@
-"""Disqus comment exports: threads matched to Broadsheet articles by address, posts stored as comments.
+"""Disqus comment exports: threads matched to Broadsheet articles (or standalone pages) by address, posts
+stored as comments.
 
 Disqus's export (Admin → Moderation → Export) is one <disqus> document with <category>, then <thread>
 (a page that had comments: its <link>, <title>, <id> identifier), then <post> (a comment: <message> HTML,
@@ -21,7 +22,7 @@ from django.utils.dateparse import parse_datetime
 
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.text import render_comment_text
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Article, Page
 
 from .bookkeeping import CommentDepths, ImportSummary, SourceMap, fingerprint
 from .content import html_to_plain_text, wordpress_comment_to_text
@@ -32,6 +33,9 @@ from .services import valid_email, valid_ip
 
 INTERNALS = "{http://disqus.com/disqus-internals}id"
 BATCH = 1000
+
+# Where a thread's comments go: {"article_id": 12} or {"page_id": 3}, the Comment fields naming it.
+Subject = dict[str, int]
 
 
 class NotDisqusExport(ImportRefused):
@@ -61,7 +65,7 @@ class Post:
 class DisqusImport:
     def __init__(self, path: Path | str) -> None:
         self.path = path
-        self.thread_articles: dict[str, int | None] = {}
+        self.thread_subjects: dict[str, Subject | None] = {}
         self.thread_links: dict[str, str] = {}
         self.comment_pk: dict[str, int] = {}
         self.comment_depths = CommentDepths()
@@ -109,7 +113,7 @@ class DisqusImport:
             self.records = SourceMap(self.summary.source)
         thread_id = element.get(INTERNALS, "")
         self.thread_links[thread_id] = values.get("link", "")
-        self.thread_articles[thread_id] = article_for(values.get("link", ""), values.get("id", ""))
+        self.thread_subjects[thread_id] = subject_for(values.get("link", ""), values.get("id", ""))
 
     def read_post(self, element) -> Post:
         values: dict[str, str] = {}
@@ -153,15 +157,15 @@ class DisqusImport:
         waiting = []
         for post in self.batch:
             label = f"Disqus post {post.post_id or '?'}"
-            article_id = self.thread_articles.get(post.thread_id)
+            subject = self.thread_subjects.get(post.thread_id)
             text = wordpress_comment_to_text(post.message)
-            if not post.post_id or article_id is None or not text:
+            if not post.post_id or subject is None or not text:
                 reason = (
                     "no id"
                     if not post.post_id
                     else "empty"
-                    if article_id is not None
-                    else f"no article at {self.thread_links.get(post.thread_id) or 'its thread address'}"
+                    if subject is not None
+                    else f"no article or page at {self.thread_links.get(post.thread_id) or 'its thread address'}"
                 )
                 self.summary.skip(f"{label}: {reason}")
                 continue
@@ -180,7 +184,7 @@ class DisqusImport:
             if post.parent_id and parent_unseen and not final:
                 self.waiting_for_parent.append(post)
                 continue
-            waiting.append((post, text, print_, article_id))
+            waiting.append((post, text, print_, subject))
         self.batch = []
         pending_ids = {post.post_id for post, *_ in waiting}
         while waiting:
@@ -188,11 +192,11 @@ class DisqusImport:
                 entry for entry in waiting if not entry[0].parent_id or entry[0].parent_id not in pending_ids
             ] or waiting
             rows = []
-            for post, text, _, article_id in ready:
+            for post, text, _, subject in ready:
                 parent_pk = self.comment_depths.parent_within_depth(self.comment_pk.get(post.parent_id))
                 rows.append(
                     Comment(
-                        article_id=article_id,
+                        **subject,
                         parent_id=parent_pk,
                         depth=self.comment_depths.depth_of(parent_pk) + 1 if parent_pk else 1,
                         **self.fields(post, text),
@@ -220,30 +224,44 @@ class DisqusImport:
         }
 
 
-def article_for(link: str, identifier: str = "") -> int | None:
-    """The article a Disqus thread belongs to: its address on this site, an old address that now redirects,
-    or the WordPress post id the Disqus plugin put in the identifier ("123 https://old.example/?p=123")."""
+def subject_for(link: str, identifier: str = "") -> Subject | None:
+    """The article or page a Disqus thread belongs to: its address on this site, an old address that now
+    redirects, or the WordPress post id the Disqus plugin put in the identifier ("123 https://old.example/?p=123")."""
     path = urlparse(link).path or "/"
     for candidate in (path, find_redirect(path)):
-        if candidate and (article_id := article_at(candidate)):
-            return article_id
+        if candidate and (subject := subject_at(candidate)):
+            return subject
     post_id = identifier.split(" ", 1)[0]
     if post_id.isdigit():
-        record = ImportRecord.objects.filter(kind=ImportRecord.Kind.ARTICLE, source_id=post_id).first()
-        if record and Article.objects.filter(pk=record.object_id).exists():
-            return record.object_id
+        for kind, model, field in IMPORTED_SUBJECTS:
+            record = ImportRecord.objects.filter(kind=kind, source_id=post_id).first()
+            if record and model.objects.filter(pk=record.object_id).exists():
+                return {field: record.object_id}
     query = urlparse(link).query
-    if query.startswith("p=") and (target := LegacyRedirect.objects.filter(old_path=f"/?{query}").first()):
-        return article_at(target.new_path)
+    if query.startswith(("p=", "page_id=")) and (
+        target := LegacyRedirect.objects.filter(old_path=f"/?{query}").first()
+    ):
+        return subject_at(target.new_path)
     return None
 
 
-def article_at(path: str) -> int | None:
+# WordPress numbers posts and pages alike; the importer remembered which each became.
+IMPORTED_SUBJECTS = (
+    (ImportRecord.Kind.ARTICLE, Article, "article_id"),
+    (ImportRecord.Kind.PAGE, Page, "page_id"),
+)
+
+
+def subject_at(path: str) -> Subject | None:
     try:
         match = resolve(unquote(path))  # a Unicode slug arrives percent-encoded in the thread's link
     except Resolver404:
         return None
-    if match.view_name != "publishing:article":
-        return None
     # Slugs are unique, so the slug alone names the article even if the date in the address is off by a zone.
-    return Article.objects.filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
+    if match.view_name == "publishing:article":
+        found = Article.objects.filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
+        return {"article_id": found} if found else None
+    if match.view_name == "publishing:page":
+        found = Page.objects.filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
+        return {"page_id": found} if found else None
+    return None
