@@ -1,5 +1,6 @@
 """A site's moderators teach the shipped model a campaign it never saw, without the training data sets."""
 
+import dataclasses
 import subprocess
 import sys
 import time
@@ -7,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from broadsheet.antispam.core import LabelledExample, Submission, adapt, load_default_model
+from broadsheet.antispam.core import Judgement, LabelledExample, Submission, adapt, judge, load_default_model
 
 CAMPAIGN = [
     "Grab your zorblax crystal voucher at zorblaxdeals before the offer ends",
@@ -96,7 +97,7 @@ def test_the_prior_strength_must_be_positive(shipped):
 
 def test_adapting_needs_neither_django_nor_sklearn():
     script = (
-        "import sys; from broadsheet.antispam.core import LabelledExample, Submission, adapt, load_default_model; "
+        "import sys; from broadsheet.antispam.core import Judgement, LabelledExample, Submission, adapt, judge, load_default_model; "
         "adapt(load_default_model(), [LabelledExample(Submission(content='buy zorblax now'), True)]); "
         "loaded = [name for name in sys.modules if name.split('.')[0] in ('django', 'sklearn')]; "
         "print(loaded); sys.exit(1 if loaded else 0)"
@@ -105,3 +106,40 @@ def test_adapting_needs_neither_django_nor_sklearn():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_few_misjudged_comments_move_their_words_not_every_comments_score(shipped):
+    # Genuine comments the model scored too high are what a site's moderators correct most; the correction
+    # must land on their words, not on the intercept that every other comment shares.
+    approved = [
+        "Thumbs up if you are reading this on the ferry",
+        "Like this if you remember the old harbour market",
+        "Who else is watching the council meeting stream tonight",
+    ] * 4
+    adapted = adapt(shipped, labelled(approved, False))
+    unrelated = Submission(
+        content="Check out my channel for free gift cards http://win.example", author="Win"
+    )
+
+    assert abs(adapted.intercept - shipped.intercept) < 0.05
+    assert abs(adapted.probability(unrelated) - shipped.probability(unrelated)) < 0.05
+
+
+def test_a_judgement_decides_with_the_models_own_spam_threshold(shipped):
+    borderline = labelled(["Who is watching in 2015?"], False)  # scored low, but not zero
+    strict, lenient = (
+        dataclasses.replace(
+            shipped, metadata={**shipped.metadata, "spam_threshold": threshold, "hold_threshold": 1e-6}
+        )
+        for threshold in (1e-5, shipped.metadata["spam_threshold"])
+    )
+
+    assert judge(strict, borderline).false_positives == 1
+    assert judge(lenient, borderline).false_positives == 0
+
+
+def test_a_candidate_that_lets_more_spam_through_is_worse():
+    in_use, candidate = Judgement(0.20, 0, 1), Judgement(0.10, 0, 2)
+
+    assert not candidate.is_no_worse_than(in_use)
+    assert in_use.is_no_worse_than(in_use)

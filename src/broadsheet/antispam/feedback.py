@@ -9,12 +9,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from urllib.parse import urlparse
 
-import numpy as np
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from .core import LabelledExample, SourceHistory, SpamModel, Submission, adapt, load_default_model
+from .core import Judgement, LabelledExample, SourceHistory, Submission, adapt, judge, load_default_model
 from .models import ModeratorLabel, SiteModel
 from .site_model import current_model, store_model
 
@@ -121,29 +120,6 @@ def example_of(label: ModeratorLabel) -> LabelledExample:
 
 
 @dataclass(frozen=True)
-class Judgement:
-    """How a model did on the held-back decisions."""
-
-    log_loss: float
-    false_positives: int
-    missed_spam: int
-
-
-def judge(model: SpamModel, examples: list[LabelledExample]) -> Judgement:
-    if not examples:
-        return Judgement(0.0, 0, 0)
-    probabilities = np.clip(model.probabilities([example.submission for example in examples]), 1e-6, 1 - 1e-6)
-    truth = np.array([example.is_spam for example in examples])
-    spam_threshold = float(model.metadata.get("thresholds", {}).get("spam", 0.5))
-    flagged = probabilities >= spam_threshold
-    return Judgement(
-        log_loss=float(-np.mean(np.where(truth, np.log(probabilities), np.log(1 - probabilities)))),
-        false_positives=int(np.sum(flagged & ~truth)),
-        missed_spam=int(np.sum(~flagged & truth)),
-    )
-
-
-@dataclass(frozen=True)
 class RetrainingOutcome:
     replaced: bool
     examples: int
@@ -157,18 +133,15 @@ class RetrainingOutcome:
 
 def retrain() -> RetrainingOutcome:
     """Adapt the shipped model to every moderator decision but a held-back slice; activate the result only
-    if, on that slice, it is no worse than the model in use (no more genuine comments marked spam, and no
-    higher log-loss)."""
+    if, on that slice, it is no worse than the model in use (no more genuine comments marked spam, no more
+    spam let through, no higher log loss), each deciding as the engine would with it."""
     labels = list(ModeratorLabel.objects.order_by("pk"))
     fitted = [example_of(label) for label in labels if label.pk % HELD_BACK_EVERY]
     held_back = [example_of(label) for label in labels if not label.pk % HELD_BACK_EVERY]
     candidate = adapt(load_default_model(), fitted)
     in_use = current_model().model
     candidate_judgement, current_judgement = judge(candidate, held_back), judge(in_use, held_back)
-    replaced = (
-        candidate_judgement.false_positives <= current_judgement.false_positives
-        and candidate_judgement.log_loss <= current_judgement.log_loss + 1e-9
-    )
+    replaced = candidate_judgement.is_no_worse_than(current_judgement)
     outcome = RetrainingOutcome(replaced, len(fitted), len(held_back), candidate_judgement, current_judgement)
     store_model(candidate, examples=len(fitted), comparison=outcome.as_dict(), activate=replaced)
     return outcome

@@ -5,7 +5,7 @@ verdict = engine.check(Submission(content="Great article!", author="Ann"))
 verdict.decision, verdict.score, [reason.message for reason in verdict.reasons]
 """
 
-from .adaptation import adapt
+from .adaptation import Judgement, adapt, judge
 from .classifier import ModelFormatError, SpamModel
 from .engine import Engine, default_model_path, load_default_engine, load_default_model
 from .language import LanguageGuess, guess_language
@@ -19,6 +19,7 @@ __all__ = [
     "RULES",
     "Decision",
     "Engine",
+    "Judgement",
     "LabelledExample",
     "LanguageGuess",
     "ModelFormatError",
@@ -34,6 +35,7 @@ __all__ = [
     "default_model_path",
     "evaluate_rules",
     "guess_language",
+    "judge",
     "load_default_engine",
     "load_default_model",
     "read_render_time",
