@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from broadsheet.antispam.models import ApiKey, ModeratorLabel
 
@@ -189,6 +190,20 @@ def test_a_reported_commenters_erasure_request_finds_their_examples(client, api_
     post(client, "submit-spam", api_key=api_key.key, blog="https://client.example", comment_content=LINK_SPAM,
          comment_author_email="Sam@Example.net")  # fmt: skip
     assert forget_commenter("sam@example.net") == 1
+
+
+def test_forgetting_a_keys_reports_leaves_other_keys_and_moderators_labels(client, api_key):
+    other = ApiKey.objects.create(site="https://other.example")
+    for key in (api_key, other):
+        post(client, "submit-spam", api_key=key.key, blog=key.site, comment_content=LINK_SPAM)
+    ModeratorLabel.objects.create(
+        source="comment:7", content="A moderator's own decision", is_spam=True, labelled_at=timezone.now()
+    )
+
+    assert api_key.forget_reports() == 1
+    assert not ModeratorLabel.objects.filter(source__startswith=api_key.report_source).exists()
+    assert ModeratorLabel.objects.filter(source__startswith=other.report_source).count() == 1
+    assert ModeratorLabel.objects.filter(source="comment:7").exists()
 
 
 def test_a_body_in_the_blogs_own_charset_is_read_in_it(client, api_key):

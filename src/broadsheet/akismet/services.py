@@ -76,4 +76,4 @@ def source_of(comment: ClientComment, key: ApiKey) -> str:
     """The same comment reported twice is one example (the latest report wins), named without its address."""
     sent = "\0".join((comment.content, comment.author, comment.email.lower(), comment.url))
     digest = hmac.new(settings.SECRET_KEY.encode(), sent.encode(), hashlib.sha256).hexdigest()[:40]
-    return f"akismet:{key.pk}:{digest}"
+    return f"{key.report_source}{digest}"

@@ -63,7 +63,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
     search_fields = ["site", "note"]
     readonly_fields = ["key", "created_at", "last_used_at"]
     fields = ["site", "note", "is_active", "key", "created_at", "last_used_at"]
-    actions = ["deactivate"]
+    actions = ["deactivate", "forget_reports"]
 
     @admin.action(description="Deactivate the selected keys")
     def deactivate(self, request, queryset) -> None:
@@ -71,3 +71,8 @@ class ApiKeyAdmin(admin.ModelAdmin):
         messages.success(
             request, f"{count} key(s) deactivated: requests made with them now answer “invalid”."
         )
+
+    @admin.action(description="Forget the spam/ham reports the selected keys sent")
+    def forget_reports(self, request, queryset) -> None:
+        count = sum(key.forget_reports() for key in queryset)
+        messages.success(request, f"{count} reported example(s) deleted; the next retraining leaves them out.")

@@ -98,3 +98,13 @@ class ApiKey(models.Model):
         if self.last_used_at is None or now - self.last_used_at >= self.LAST_USED_PRECISION:
             ApiKey.objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+    @property
+    def report_source(self) -> str:
+        """What every ModeratorLabel made from this key's submit-spam/ham reports starts its `source` with."""
+        return f"akismet:{self.pk}:"
+
+    def forget_reports(self) -> int:
+        """Delete the examples this key reported (a client whose reports were wrong); returns how many."""
+        deleted, _ = ModeratorLabel.objects.filter(source__startswith=self.report_source).delete()
+        return deleted
