@@ -75,4 +75,6 @@ class ApiKeyAdmin(admin.ModelAdmin):
     @admin.action(description="Forget the spam/ham reports the selected keys sent")
     def forget_reports(self, request, queryset) -> None:
         count = sum(key.forget_reports() for key in queryset)
-        messages.success(request, f"{count} reported example(s) deleted; the next retraining leaves them out.")
+        messages.success(
+            request, f"{count} reported example(s) deleted; the next retraining leaves them out."
+        )
