@@ -32,6 +32,11 @@ format: install
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
+# The article page bench measures against nginx with wrk (Debian packages); as root they are installed here.
 bench: install
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/wrk ]; then \
+	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk >/dev/null; \
+	  else echo "bench/article_page.py needs nginx and wrk: sudo apt-get install nginx wrk"; fi; \
+	fi
 	$(BIN)/python bench/related_articles.py
 	$(BIN)/python bench/article_page.py
