@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from broadsheet.discussion.models import Comment
+from broadsheet.publishing.models import Page
 from broadsheet.publishing.related import refresh_related_articles
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -32,6 +33,12 @@ def site(make_article, make_author, make_tag):
 
 def test_public_pages_have_no_accessibility_violations(live_server, page, site):
     author = site.authors.first()
+    corner = Page.objects.create(
+        title="Readers' corner", slug="readers-corner", body_source="Tell us.", comments_open=True
+    )
+    Comment.objects.create(
+        page=corner, author_name="Ola", author_email="o@example.org", content="Hi.", status="approved"
+    )
     urls = [
         "/",
         site.get_absolute_url(),
@@ -40,6 +47,7 @@ def test_public_pages_have_no_accessibility_violations(live_server, page, site):
         site.tags.first().get_absolute_url(),
         "/search/?q=library",
         "/privacy/",
+        corner.get_absolute_url(),  # a standalone page with its discussion
         "/no-such-page/",
     ]
     axe = Axe()

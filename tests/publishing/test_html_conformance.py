@@ -4,6 +4,7 @@ import html5lib
 import pytest
 
 from broadsheet.discussion.models import Comment
+from broadsheet.publishing.models import Page
 
 
 @pytest.fixture
@@ -18,6 +19,10 @@ def urls(make_article, make_author, make_tag):
         content="Nice <b>one</b>",
         status="approved",
     )
+    corner = Page.objects.create(title="Q & A", slug="q-and-a", body_source="Ask us.", comments_open=True)
+    Comment.objects.create(
+        page=corner, author_name="R", author_email="r@example.org", content="Why?", status="approved"
+    )
     return [
         "/",
         article.get_absolute_url(),
@@ -26,6 +31,7 @@ def urls(make_article, make_author, make_tag):
         article.tags.first().get_absolute_url(),
         "/search/?q=agree",
         "/privacy/",
+        corner.get_absolute_url(),  # a standalone page with its discussion
         "/no-such-page/",
     ]
 
