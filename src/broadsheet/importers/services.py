@@ -299,6 +299,15 @@ class WordPressImport:
         mapped = ImportRecord.objects.filter(source=self.summary.source, kind=kind).values("object_id")
         return list(model._default_manager.filter(pk__in=Subquery(mapped)).values_list("pk", flat=True))
 
+    def unchanged(self, item: wxr.Item, object_id: int, live: set[int]) -> int | None:
+        """An item this export holds exactly as last imported: counted, and left alone even if an editor deleted
+        its article or page since (returns None then)."""
+        self.summary.unchanged += 1
+        if object_id not in live:
+            self.summary.notes.append(f"{item.label}: deleted in Broadsheet since the last import; left so")
+            return None
+        return object_id
+
     def default_section(self) -> int:
         slug, name = DEFAULT_SECTION
         return self.section_for(wxr.Term("category", slug, name))
@@ -338,13 +347,7 @@ class WordPressImport:
         print_ = fingerprint(item.__dict__ | {"comments": None}, thumbnail, gallery, self.media.base_url)
         known = self.records.get(Kind.ARTICLE, item.post_id)
         if known and known.fingerprint == print_:
-            self.summary.unchanged += 1
-            if known.object_id not in self.live_articles:
-                self.summary.notes.append(
-                    f"{item.label}: deleted in Broadsheet since the last import; left so"
-                )
-                return None
-            return known.object_id
+            return self.unchanged(item, known.object_id, self.live_articles)
         article = Article.objects.filter(pk=known.object_id).first() if known else None
         created = article is None
         article = article or Article()
@@ -425,13 +428,7 @@ class WordPressImport:
         print_ = fingerprint(item.__dict__ | {"comments": None}, self.media.base_url)
         known = self.records.get(Kind.PAGE, item.post_id)
         if known and known.fingerprint == print_:
-            self.summary.unchanged += 1
-            if known.object_id not in self.live_pages:
-                self.summary.notes.append(
-                    f"{item.label}: deleted in Broadsheet since the last import; left so"
-                )
-                return None
-            return known.object_id
+            return self.unchanged(item, known.object_id, self.live_pages)
         page = Page.objects.filter(pk=known.object_id).first() if known else None
         created = page is None
         page = page or Page()
