@@ -320,3 +320,6 @@ MIDDLEWARE = [*MIDDLEWARE, "broadsheet.importers.redirects.LegacyRedirectMiddlew
 
 # Spam filter learning: after this many new moderator decisions, the worker adapts the model to them.
 SPAM_RETRAIN_AFTER_DECISIONS = env_int("SPAM_RETRAIN_AFTER_DECISIONS", 10)
+# Akismet-compatible API: requests one key may make per minute before it is told to wait (429, Retry-After).
+# A busy WordPress site checks a few comments a minute; 600 leaves room for a re-check of a spam backlog.
+AKISMET_API_REQUESTS_PER_MINUTE = env_int("AKISMET_API_REQUESTS_PER_MINUTE", 600)

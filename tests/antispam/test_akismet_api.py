@@ -25,7 +25,7 @@ THANKS = "Thanks for making the web a better place."
 
 @pytest.fixture
 def api_key(db) -> ApiKey:
-    return ApiKey.objects.create(site="https://client.example", note="a WordPress site")
+    return ApiKey.objects.issue(site="https://client.example", note="a WordPress site")
 
 
 def post(client: Client, endpoint: str, **parameters: str):
@@ -36,11 +36,11 @@ def check(client: Client, key: ApiKey, content: str, **parameters: str):
     parameters.setdefault("blog", "https://client.example")
     parameters.setdefault("user_ip", "203.0.113.9")
     parameters.setdefault("user_agent", "Mozilla/5.0 (X11; Linux x86_64)")
-    return post(client, "comment-check", api_key=key.key, comment_content=content, **parameters)
+    return post(client, "comment-check", api_key=key.secret, comment_content=content, **parameters)
 
 
 def test_verify_key_answers_valid_for_an_active_key_and_invalid_otherwise(client, api_key):
-    response = post(client, "verify-key", api_key=api_key.key, blog="https://client.example")
+    response = post(client, "verify-key", api_key=api_key.secret, blog="https://client.example")
     assert response.status_code == 200
     assert response.content == b"valid"
     assert response["Content-Type"] == "text/plain; charset=utf-8"
@@ -49,11 +49,11 @@ def test_verify_key_answers_valid_for_an_active_key_and_invalid_otherwise(client
         post(client, "verify-key", api_key="not-a-key", blog="https://client.example").content == b"invalid"
     )
     # The older "key" parameter works too.
-    assert post(client, "verify-key", key=api_key.key, blog="https://client.example").content == b"valid"
+    assert post(client, "verify-key", key=api_key.secret, blog="https://client.example").content == b"valid"
 
     api_key.is_active = False
     api_key.save()
-    answer = post(client, "verify-key", api_key=api_key.key, blog="https://client.example")
+    answer = post(client, "verify-key", api_key=api_key.secret, blog="https://client.example")
     assert answer.content == b"invalid"
     assert "X-akismet-debug-help" in answer
 
@@ -97,18 +97,18 @@ def test_a_bad_key_or_missing_parameters_answer_invalid_with_the_reason(client, 
     )
     assert (bad_key.status_code, bad_key.content) == (200, b"invalid")
 
-    no_blog = post(client, "comment-check", api_key=api_key.key, comment_content="Hello there")
+    no_blog = post(client, "comment-check", api_key=api_key.secret, comment_content="Hello there")
     assert no_blog.content == b"invalid"
     assert no_blog["X-akismet-debug-help"] == 'Empty "blog" value'
 
-    nothing_to_check = post(client, "comment-check", api_key=api_key.key, blog="https://client.example")
+    nothing_to_check = post(client, "comment-check", api_key=api_key.secret, blog="https://client.example")
     assert nothing_to_check.content == b"invalid"
     assert "comment_content" in nothing_to_check["X-akismet-debug-help"]
 
 
 def test_only_post_is_answered_and_nothing_is_cached(client, api_key):
     for endpoint in ("verify-key", "comment-check", "submit-spam", "submit-ham"):
-        assert client.get(f"/1.1/{endpoint}", {"api_key": api_key.key}).status_code == 405
+        assert client.get(f"/1.1/{endpoint}", {"api_key": api_key.secret}).status_code == 405
     response = check(client, api_key, GENUINE)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert "sessionid" not in response.cookies and "csrftoken" not in response.cookies
@@ -125,7 +125,7 @@ def test_an_oversized_body_is_refused(client, api_key):
     form_encoded = client.post(
         "/1.1/comment-check",
         urllib.parse.urlencode(
-            {"api_key": api_key.key, "blog": "https://x.example", "comment_content": "words " * 1_000}
+            {"api_key": api_key.secret, "blog": "https://x.example", "comment_content": "words " * 1_000}
         ),
         content_type="application/x-www-form-urlencoded",
     )
@@ -152,7 +152,7 @@ def test_submit_spam_is_learned_like_a_moderators_mark_and_judges_that_source_ha
     assert first.content == b"false"
 
     with django_capture_on_commit_callbacks(execute=True):
-        reported = post(client, "submit-spam", api_key=api_key.key, blog="https://client.example",
+        reported = post(client, "submit-spam", api_key=api_key.secret, blog="https://client.example",
                         comment_content=first_text, user_ip="198.51.100.23", **sender)  # fmt: skip
     assert reported.content.decode() == THANKS
 
@@ -169,7 +169,7 @@ def test_submit_spam_is_learned_like_a_moderators_mark_and_judges_that_source_ha
     assert later.content == b"true"
 
     # Reported again as ham (a false positive): the same example, now saying "not spam".
-    thanked = post(client, "submit-ham", api_key=api_key.key, blog="https://client.example",
+    thanked = post(client, "submit-ham", api_key=api_key.secret, blog="https://client.example",
                    comment_content=first_text, **sender)  # fmt: skip
     assert thanked.content.decode() == THANKS
     assert ModeratorLabel.objects.get().is_spam is False
@@ -178,7 +178,7 @@ def test_submit_spam_is_learned_like_a_moderators_mark_and_judges_that_source_ha
 def test_test_submissions_are_never_learned_from(client, api_key):
     for endpoint in ("submit-spam", "submit-ham"):
         for is_test in ("1", "true"):
-            response = post(client, endpoint, api_key=api_key.key, blog="https://client.example",
+            response = post(client, endpoint, api_key=api_key.secret, blog="https://client.example",
                             comment_content=LINK_SPAM, is_test=is_test)  # fmt: skip
             assert response.content.decode() == THANKS
     assert not ModeratorLabel.objects.exists()
@@ -187,15 +187,15 @@ def test_test_submissions_are_never_learned_from(client, api_key):
 def test_a_reported_commenters_erasure_request_finds_their_examples(client, api_key):
     from broadsheet.antispam.feedback import forget_commenter
 
-    post(client, "submit-spam", api_key=api_key.key, blog="https://client.example", comment_content=LINK_SPAM,
+    post(client, "submit-spam", api_key=api_key.secret, blog="https://client.example", comment_content=LINK_SPAM,
          comment_author_email="Sam@Example.net")  # fmt: skip
     assert forget_commenter("sam@example.net") == 1
 
 
 def test_forgetting_a_keys_reports_leaves_other_keys_and_moderators_labels(client, api_key):
-    other = ApiKey.objects.create(site="https://other.example")
+    other = ApiKey.objects.issue(site="https://other.example")
     for key in (api_key, other):
-        post(client, "submit-spam", api_key=key.key, blog=key.site, comment_content=LINK_SPAM)
+        post(client, "submit-spam", api_key=key.secret, blog=key.site, comment_content=LINK_SPAM)
     ModeratorLabel.objects.create(
         source="comment:7", content="A moderator's own decision", is_spam=True, labelled_at=timezone.now()
     )
@@ -209,7 +209,7 @@ def test_forgetting_a_keys_reports_leaves_other_keys_and_moderators_labels(clien
 def test_a_body_in_the_blogs_own_charset_is_read_in_it(client, api_key):
     body = urllib.parse.urlencode(
         {
-            "api_key": api_key.key,
+            "api_key": api_key.secret,
             "blog": "https://client.example",
             "blog_charset": "ISO-8859-1",
             "comment_content": "Un café très cher, à Noël.",
@@ -224,7 +224,7 @@ def test_a_body_in_the_blogs_own_charset_is_read_in_it(client, api_key):
 @override_settings(ALLOWED_HOSTS=[".rest.example.org", "testserver"])
 def test_the_oldest_clients_send_the_key_as_a_host_name(client, api_key):
     response = client.post(
-        "/1.1/verify-key", {"blog": "https://client.example"}, HTTP_HOST=f"{api_key.key}.rest.example.org"
+        "/1.1/verify-key", {"blog": "https://client.example"}, HTTP_HOST=f"{api_key.secret}.rest.example.org"
     )
     assert response.content == b"valid"
 
@@ -235,16 +235,16 @@ def test_the_spam_command_creates_a_key(db, capsys):
     call_command("spam", "api-key", "create", "--site", "https://blog.example", "--note", "Ann's blog")
     printed = capsys.readouterr().out.strip()
     key = ApiKey.objects.get()
-    assert printed == key.key and key.site == "https://blog.example" and key.is_active
+    assert ApiKey.objects.usable(printed) == key and key.site == "https://blog.example" and key.is_active
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_akismet_client_library_works_over_http(live_server):
     """What every Akismet library does: a form-encoded POST to {host}/1.1/comment-check with a User-Agent."""
-    key = ApiKey.objects.create(site="https://client.example")
+    key = ApiKey.objects.issue(site="https://client.example")
 
     def call(endpoint: str, **parameters: str) -> tuple[str, dict[str, str]]:
-        body = urllib.parse.urlencode({"api_key": key.key, "blog": "https://client.example", **parameters})
+        body = urllib.parse.urlencode({"api_key": key.secret, "blog": "https://client.example", **parameters})
         request = urllib.request.Request(
             f"{live_server.url}/1.1/{endpoint}",
             data=body.encode(),
@@ -266,3 +266,70 @@ def test_an_akismet_client_library_works_over_http(live_server):
     assert genuine == "false"
     assert genuine_headers["Content-Type"] == "text/plain; charset=utf-8"
     assert call("submit-spam", comment_content=LINK_SPAM, is_test="1")[0] == THANKS
+
+
+def test_the_server_keeps_only_a_digest_of_each_key(api_key):
+    stored = ApiKey.objects.get(pk=api_key.pk)
+    assert stored.secret == "" and api_key.secret not in str(stored.__dict__)
+    assert stored.prefix == api_key.secret[:6] and len(stored.digest) == 64
+    assert ApiKey.objects.usable(f" {api_key.secret}\n") == stored
+    assert ApiKey.objects.usable(stored.digest) is None
+
+
+def test_a_key_given_a_new_value_refuses_the_old_one(client, api_key):
+    old = api_key.secret
+    api_key.replace_secret()
+    api_key.save()
+    assert post(client, "verify-key", api_key=old, blog="https://client.example").content == b"invalid"
+    assert (
+        post(client, "verify-key", api_key=api_key.secret, blog="https://client.example").content == b"valid"
+    )
+
+
+@override_settings(AKISMET_API_REQUESTS_PER_MINUTE=3)
+def test_a_key_over_its_limit_is_told_to_wait_and_others_are_not(client, api_key, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.core.cache import cache
+
+    from broadsheet.antispam import models
+
+    cache.clear()
+    # Twenty seconds into a minute, whenever the test runs, so the four requests share one.
+    monkeypatch.setattr(models, "time", SimpleNamespace(time=lambda: 1_800_000_020.0))
+    other = ApiKey.objects.issue(site="https://other.example")
+    answers = [post(client, "verify-key", api_key=api_key.secret, blog=api_key.site) for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    refused = answers[-1]
+    assert refused["Retry-After"] == "40"
+    assert b"3 a minute" in refused.content and refused.content != b"invalid"
+    assert post(client, "verify-key", api_key=other.secret, blog=other.site).content == b"valid"
+
+
+def test_the_limit_counts_per_minute(api_key):
+    from django.core.cache import cache
+
+    cache.clear()
+    with override_settings(AKISMET_API_REQUESTS_PER_MINUTE=2):
+        start = 1_800_000_000.0  # the start of a minute
+        assert [api_key.seconds_until_allowed(start + second) for second in (0, 1, 50)] == [0, 0, 10]
+        assert api_key.seconds_until_allowed(start + 60) == 0
+
+
+def test_the_admin_shows_a_new_key_once_and_stores_its_digest(admin_client):
+    response = admin_client.post(
+        "/admin/antispam/apikey/add/", {"site": "https://ann.example", "note": "Ann", "is_active": "on"}
+    )
+    key = ApiKey.objects.get(site="https://ann.example")
+    shown = response.content.decode()
+    secret = shown.split('id="api-key" type="text" value="')[1].split('"')[0]
+    assert ApiKey.objects.usable(secret) == key and "no-store" in response["Cache-Control"]
+    assert secret not in admin_client.get(f"/admin/antispam/apikey/{key.pk}/change/").content.decode()
+    assert secret not in admin_client.get("/admin/antispam/apikey/").content.decode()
+
+    renewed = admin_client.post(
+        "/admin/antispam/apikey/", {"action": "replace_secret", "_selected_action": [key.pk]}
+    )
+    new_secret = renewed.content.decode().split('id="api-key" type="text" value="')[1].split('"')[0]
+    assert new_secret != secret and ApiKey.objects.usable(new_secret) == key
+    assert ApiKey.objects.usable(secret) is None

@@ -39,6 +39,18 @@ def invalid(help_text: str, status: int = 200) -> HttpResponse:
     return answer("invalid", status, X_akismet_debug_help=help_text)
 
 
+def too_many_requests(wait: int) -> HttpResponse:
+    # Not "invalid", which a client takes for a bad key: WordPress's Akismet plugin keeps a comment it could
+    # not check in the queue and asks again later, which is what a client over its limit should do.
+    limit = settings.AKISMET_API_REQUESTS_PER_MINUTE
+    return answer(
+        f"Too many requests: this key may make {limit} a minute. Retry after {wait} s.",
+        429,
+        Retry_After=str(wait),
+        X_akismet_debug_help=f"More than {limit} requests a minute with this key",
+    )
+
+
 def akismet_endpoint(view: Endpoint) -> Callable[[HttpRequest], HttpResponse]:
     """POST only, no CSRF token, never cached; the body read in the client's charset; a usable key required."""
 
@@ -58,6 +70,9 @@ def akismet_endpoint(view: Endpoint) -> Callable[[HttpRequest], HttpResponse]:
         key = ApiKey.objects.usable(key_sent_with(request, form))
         if key is None:
             return invalid(INVALID_KEY_HELP)
+        wait = key.seconds_until_allowed()
+        if wait:
+            return too_many_requests(wait)
         key.record_use()
         try:
             return view(form, key)

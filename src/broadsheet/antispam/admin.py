@@ -1,8 +1,12 @@
 """What the spam filter learned, in the admin: the moderators' examples and the models fitted to them; and the
 keys other sites use to ask it through the Akismet-compatible API."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.cache import cache
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from .models import ApiKey, ModeratorLabel, SiteModel
 from .site_model import ACTIVE_MODEL_CACHE_KEY
@@ -58,12 +62,42 @@ class SiteModelAdmin(admin.ModelAdmin):
 
 @admin.register(ApiKey)
 class ApiKeyAdmin(admin.ModelAdmin):
-    list_display = ["site", "note", "key", "is_active", "created_at", "last_used_at"]
+    list_display = ["site", "note", "prefix", "is_active", "created_at", "last_used_at"]
     list_filter = ["is_active"]
-    search_fields = ["site", "note"]
-    readonly_fields = ["key", "created_at", "last_used_at"]
-    fields = ["site", "note", "is_active", "key", "created_at", "last_used_at"]
-    actions = ["deactivate", "forget_reports"]
+    search_fields = ["site", "note", "prefix"]
+    readonly_fields = ["prefix", "created_at", "last_used_at"]
+    fields = ["site", "note", "is_active", "prefix", "created_at", "last_used_at"]
+    actions = ["deactivate", "forget_reports", "replace_secret"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request: HttpRequest, key: ApiKey, form, change: bool) -> None:
+        if not change:
+            key.replace_secret()
+        super().save_model(request, key, form, change)
+
+    def response_add(self, request: HttpRequest, key: ApiKey, post_url_continue=None) -> HttpResponse:
+        return self.show_secret(request, key)
+
+    def show_secret(self, request: HttpRequest, key: ApiKey) -> HttpResponse:
+        """The one page that shows a key's value: right after it is issued (never stored, never in a cookie)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "API key issued",
+            "key": key,
+            "api_url": f"{settings.SITE_URL}/1.1/comment-check",
+            "opts": self.model._meta,
+        }
+        return render(request, "antispam/admin/api_key_issued.html", context)  # the admin adds no-store
+
+    @admin.action(description="Give the selected key a new value (the old one stops working)")
+    def replace_secret(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        if queryset.count() != 1:
+            messages.error(request, "Choose one key at a time: its new value is shown once, on its own page.")
+            return None
+        key = queryset.get()
+        key.replace_secret()
+        key.save(update_fields=["digest", "prefix"])
+        return self.show_secret(request, key)
 
     @admin.action(description="Deactivate the selected keys")
     def deactivate(self, request, queryset) -> None:

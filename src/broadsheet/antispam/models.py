@@ -3,10 +3,13 @@ and the keys other sites use to ask it through the Akismet-compatible API."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 
@@ -62,16 +65,38 @@ def new_api_key() -> str:
     return secrets.token_hex(16)
 
 
+def digest_of(secret: str) -> str:
+    # A key is 128 random bits, so one SHA-256 is enough: there is no dictionary to try against it, and a
+    # slow password hash would cost every API request tens of milliseconds.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
 class ApiKeyQuerySet(models.QuerySet):
-    def usable(self, key: str) -> ApiKey | None:
+    def usable(self, secret: str) -> ApiKey | None:
         """The active key with this value, if there is one."""
-        return self.filter(key=key.strip(), is_active=True).first() if key.strip() else None
+        secret = secret.strip()
+        return self.filter(digest=digest_of(secret), is_active=True).first() if secret else None
+
+    def issue(self, *, site: str, note: str = "") -> ApiKey:
+        """A new saved key; its `secret` is readable on the returned object only, never again."""
+        key = self.model(site=site, note=note)
+        key.full_clean(exclude=["digest", "prefix"])
+        key.replace_secret()
+        key.save()
+        return key
 
 
 class ApiKey(models.Model):
-    """Lets another site use this server's spam filter through the Akismet-compatible API."""
+    """Lets another site use this server's spam filter through the Akismet-compatible API.
 
-    key = models.CharField(max_length=64, unique=True, default=new_api_key, editable=False)
+    Only a digest of the key is stored, so a copy of the database lets no one call the API (or teach the
+    site's model) in a client's name; the client's administrator is shown the key once, when it is issued.
+    """
+
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        max_length=8, editable=False, help_text="The key's first characters, to tell keys apart."
+    )
     site = models.URLField(
         max_length=300, help_text="The client site's address (what its Akismet plugin sends as “blog”)."
     )
@@ -86,8 +111,35 @@ class ApiKey(models.Model):
         verbose_name = "API key"
         ordering = ["-created_at"]
 
+    secret = ""  # the key itself, set only by replace_secret() on this object
+
     def __str__(self) -> str:
-        return f"{self.site} ({self.key[:6]}…)"
+        return f"{self.site} ({self.prefix}…)"
+
+    def replace_secret(self) -> str:
+        """Give the key a new value (not saved yet) and return it; the old value stops working once saved."""
+        self.secret = new_api_key()
+        self.digest, self.prefix = digest_of(self.secret), self.secret[:6]
+        return self.secret
+
+    def seconds_until_allowed(self, now: float | None = None) -> int:
+        """Count one request against the key's limit per minute; how long the client must wait, or 0.
+
+        The count lives in the default cache, so with Redis every app server shares it; without it (one
+        process, the embedded default) each process counts its own.
+        """
+        now = time.time() if now is None else now
+        minute = int(now // 60)
+        counter = f"antispam:api-key:{self.pk}:requests:{minute}"
+        cache.add(counter, 0, timeout=120)
+        try:
+            requests = cache.incr(counter)
+        except ValueError:  # evicted between add and incr
+            cache.set(counter, 1, timeout=120)
+            requests = 1
+        if requests <= settings.AKISMET_API_REQUESTS_PER_MINUTE:
+            return 0
+        return max(1, (minute + 1) * 60 - int(now))
 
     # Recording every request would be a database write per comment checked; once a minute says enough.
     LAST_USED_PRECISION = timedelta(minutes=1)

@@ -81,15 +81,14 @@ class Command(BaseCommand):
             self.stdout.write(report.as_text())
 
     def create_api_key(self, site: str, note: str) -> None:
-        key = ApiKey(site=site, note=note)
         try:
-            key.full_clean()
+            key = ApiKey.objects.issue(site=site, note=note)
         except ValidationError as error:
             raise CommandError(
                 "; ".join(f"{field}: {' '.join(problems)}" for field, problems in error.message_dict.items())
             ) from error
-        key.save()
-        self.stdout.write(key.key)
+        self.stdout.write(key.secret)
         self.stderr.write(
-            f"API key for {key.site} created; clients call {settings.SITE_URL}/1.1/comment-check with it."
+            f"API key for {key.site} created; clients call {settings.SITE_URL}/1.1/comment-check with it. "
+            "Copy it now: the server keeps only a digest and cannot show it again."
         )
