@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .links import LINK_PATTERN, domain_of, links_in
+from .links import LINK_PATTERN, domain_of, links_in, may_contain_links
 from .submission import Submission
 
 FEATURE_VERSION = 3
@@ -125,8 +125,10 @@ def normalise_text(text: str) -> str:
     text = INVISIBLE_PATTERN.sub("", html.unescape(text))
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    text = TAG_PATTERN.sub(" ", text)
-    text = LINK_PATTERN.sub(_link_placeholder, text)
+    if "<" in text:
+        text = TAG_PATTERN.sub(" ", text)
+    if may_contain_links(text):
+        text = LINK_PATTERN.sub(_link_placeholder, text)
     if "@" in text:
         text = EMAIL_PATTERN.sub(" emailaddress ", text)
     text = DIGIT_PATTERN.sub("0", text.lower())

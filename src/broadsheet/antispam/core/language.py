@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .links import LINK_PATTERN, links_in
+from .links import links_in
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -93,8 +93,8 @@ def guess_language(text: str) -> LanguageGuess | None:
     if len(text) < MIN_LETTERS:
         return None
     # Links and markup are not language ("watch?v=KQ6z" would count as words).
-    if links_in(text):  # cached: the link rules have usually just asked
-        text = LINK_PATTERN.sub(" ", text)
+    for link in links_in(text):  # cached: the link rules have usually just asked
+        text = text.replace(link, " ")
     if "<" in text or "&" in text:
         text = MARKUP_PATTERN.sub(" ", text)
     letters = sum(map(str.isalpha, text))

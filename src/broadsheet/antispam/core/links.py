@@ -32,7 +32,13 @@ def links_in(text: str) -> tuple[str, ...]:
 
     Cached because several rules and the features ask about the same text in a row.
     """
-    return tuple(LINK_PATTERN.findall(text))
+    return tuple(LINK_PATTERN.findall(text)) if may_contain_links(text) else ()
+
+
+def may_contain_links(text: str) -> bool:
+    """False when no link can be in the text: every form LINK_PATTERN finds has a dot or "://". Much
+    cheaper than the pattern, which tries a bare domain at every word, and a third of comments have neither."""
+    return "." in text or "://" in text
 
 
 def count_links(text: str) -> int:

@@ -47,8 +47,10 @@ AUTHOR_WORD_PATTERN = re.compile(r"[a-z]+")
 DOMAIN_AS_NAME_PATTERN = re.compile(
     r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|info|biz|ru|co|io|xyz|top|online|shop|site)$"
 )
-VOWELLESS_WORD_PATTERN = re.compile(r"\b[b-df-hj-np-tv-z]{7,}\b", re.IGNORECASE)
-LONG_WORD_PATTERN = re.compile(r"\b[a-z]{30,}\b", re.IGNORECASE)
+# Letter ranges in both cases rather than re.IGNORECASE, which folds the case of every character it tries
+# and makes a search about twice as slow; the rules run on every comment.
+VOWELLESS_WORD_PATTERN = re.compile(r"\b[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{7,}\b")
+LONG_WORD_PATTERN = re.compile(r"\b[a-zA-Z]{30,}\b")
 # Calls to action that promote the commenter rather than discuss the article (YouTube and blog spam alike).
 SELF_PROMOTION_PHRASES = (
     r"check\s*(?:out|it\s*out)\s+(?:my|our|this\s+(?:video|playlist|channel|site|website|page|song))",
@@ -64,7 +66,8 @@ SELF_PROMOTION_PHRASES = (
     r"free\s+(?:gift\s+cards?|money|iphone|followers|subscribers)|gift\s+cards?",
     r"(?:reach|get|hit)\s+\d+k?\s+subscribers",
 )
-SELF_PROMOTION_PATTERN = re.compile(r"\b(?:" + "|".join(SELF_PROMOTION_PHRASES) + ")", re.IGNORECASE)
+# Searched in the lowercased text, for the same reason.
+SELF_PROMOTION_PATTERN = re.compile(r"\b(?:" + "|".join(SELF_PROMOTION_PHRASES) + ")")
 LETTER_PATTERN = re.compile(r"[^\W\d_]")
 REPEATED_LETTER_PATTERN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
 TRAILING_ANCHOR_PATTERN = re.compile(r"<a\s[^>]*>\s*([^<]{1,100}?)\s*</a>\s*$", re.IGNORECASE)
@@ -326,7 +329,7 @@ def link_named_after_author(submission: Submission, policy: Policy) -> Iterable[
 
 
 def self_promotion(submission: Submission, policy: Policy) -> Iterable[Reason]:
-    match = SELF_PROMOTION_PATTERN.search(submission.content)
+    match = SELF_PROMOTION_PATTERN.search(submission.content.lower())
     if match:
         yield Reason(
             "self_promotion",
