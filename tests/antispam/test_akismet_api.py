@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import urllib.parse
 import urllib.request
+from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from broadsheet.antispam import models
 from broadsheet.antispam.models import ApiKey, ModeratorLabel
 
 LINK_SPAM = (
@@ -288,12 +291,6 @@ def test_a_key_given_a_new_value_refuses_the_old_one(client, api_key):
 
 @override_settings(AKISMET_API_REQUESTS_PER_MINUTE=3)
 def test_a_key_over_its_limit_is_told_to_wait_and_others_are_not(client, api_key, monkeypatch):
-    from types import SimpleNamespace
-
-    from django.core.cache import cache
-
-    from broadsheet.antispam import models
-
     cache.clear()
     # Twenty seconds into a minute, whenever the test runs, so the four requests share one.
     monkeypatch.setattr(models, "time", SimpleNamespace(time=lambda: 1_800_000_020.0))
@@ -307,8 +304,6 @@ def test_a_key_over_its_limit_is_told_to_wait_and_others_are_not(client, api_key
 
 
 def test_the_limit_counts_per_minute(api_key):
-    from django.core.cache import cache
-
     cache.clear()
     with override_settings(AKISMET_API_REQUESTS_PER_MINUTE=2):
         start = 1_800_000_000.0  # the start of a minute
