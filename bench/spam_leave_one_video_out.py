@@ -90,6 +90,13 @@ VARIANTS_TRIED = (
      "0.962 / 0.955 / 0.913", "0.57% / 0.58% / 0.53%"),
     ("... the same vectors at a fixed scale 0.3 / 1", "0.959 / 0.933 / 0.908; 0.944 / 0.899 / 0.882",
      "0.57% / 0.58% / 0.00%; 0.00% / 1.16% / 0.00%"),
+    ("... no length feature / length counted up to 200 characters only", "0.941 / 0.929 / 0.906; "
+     "0.973 / 0.933 / 0.896", "0.57% / 0.58% / 1.05%; 0.00% / 0.58% / 0.53%"),
+    ("... + BBC news paragraphs as genuine examples (weight 0.5)", "0.959 / 0.898 / 0.882",
+     "0.00% / 0.58% / 0.00%"),
+    ("... a comment over 300 characters that only the model condemns is held", "0.959 / 0.925 / 0.868",
+     "0.00% / 0.58% / 0.00%"),
+    ("... over 600 characters (shipped)", "0.966 / 0.955 / 0.895", "0.00% / 0.58% / 0.00%"),
 )  # fmt: skip
 # How well each variant ranks, not what it flags: the best F1 any threshold reaches on the held-out video
 # with at most 1% of its ham flagged (the threshold is picked on the test video, so these are upper bounds,

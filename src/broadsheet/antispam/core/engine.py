@@ -69,7 +69,28 @@ class Engine:
         total = classifier_logit if self.model is None else 0.0
         total += sum(reason.weight for reason in reasons)
         score = 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
-        return Verdict(self._decision(score, reasons), score, tuple(reasons), probability)
+        decision = self._decision(score, reasons)
+        if decision == Decision.SPAM and self._only_the_model_condemns_a_long_text(submission, reasons):
+            reasons.append(self._longer_than_the_model_knows())
+            decision = Decision.HOLD
+        return Verdict(decision, score, tuple(reasons), probability)
+
+    def _only_the_model_condemns_a_long_text(self, submission: Submission, reasons: list[Reason]) -> bool:
+        return (
+            self.model is not None
+            and len(submission.content) > self.policy.classifier_alone_max_characters
+            and not any(reason.weight > 0 for reason in reasons if reason.code != "classifier")
+        )
+
+    def _longer_than_the_model_knows(self) -> Reason:
+        return Reason(
+            "long_for_the_model",
+            0.0,
+            f"It is longer than {self.policy.classifier_alone_max_characters} characters, longer than nearly "
+            "every comment the text model learned from, and nothing else points to spam: held for a "
+            "moderator rather than marked spam on the model's score alone.",
+            at_least=Decision.HOLD,
+        )
 
     def _decision(self, score: float, reasons: list[Reason]) -> Decision:
         decisive = [reason.at_least or Decision.SPAM for reason in reasons if reason.decisive]
