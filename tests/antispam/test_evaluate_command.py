@@ -50,6 +50,16 @@ def test_labels_may_be_numbers_and_columns_may_use_youtube_names(tmp_path):
     assert json.loads(run_evaluate(str(path), "--json"))["n"] == 5
 
 
+def test_labels_may_be_written_as_spreadsheets_and_pandas_write_them(tmp_path):
+    as_written = {"spam": ("TRUE", "1.0"), "ham": ("False", "0.0")}
+    rows = [(content, as_written[label][index % 2]) for index, (content, label, _) in enumerate(ROWS)]
+    path = write_csv(tmp_path / "exported.csv", ["content", "label"], rows)
+
+    report = json.loads(run_evaluate(str(path), "--json"))
+
+    assert (report["n"], report["spam"], report["ham"]) == (5, 2, 3)
+
+
 def test_the_text_report_is_readable(tmp_path):
     path = write_csv(tmp_path / "comments.csv", ["content", "label"], [(c, label) for c, label, _ in ROWS])
 

@@ -49,3 +49,13 @@ def test_the_length_is_a_policy_setting():
         a_comment(LONG_GENUINE)
     )
     assert verdict.decision == Decision.SPAM
+
+
+def test_length_is_measured_as_the_model_reads_the_text():
+    # Folded, this is "subscribe!!!": short for the model, however many characters were typed.
+    shouting = "SUBSCRIBE" + "!" * 700
+
+    verdict = engine_that_calls_everything_spam().check(a_comment(shouting))
+
+    assert verdict.decision == Decision.SPAM
+    assert "long_for_the_model" not in {reason.code for reason in verdict.reasons}

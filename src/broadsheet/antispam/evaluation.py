@@ -15,7 +15,11 @@ import numpy as np
 
 from .core import Decision, Engine, LabelledExample, Submission
 
-LABELS = {"spam": True, "1": True, "ham": False, "0": False}
+# spam/ham and 1/0 as the issue names them; true/false and 1.0/0.0 are how spreadsheets and pandas write them.
+LABELS = {
+    "spam": True, "1": True, "true": True, "1.0": True,
+    "ham": False, "0": False, "false": False, "0.0": False,
+}  # fmt: skip
 # Column names we accept, including the YouTube Spam Collection's upper-case ones.
 COLUMN_ALIASES = {
     "content": "content",
@@ -68,7 +72,7 @@ def read_labelled_csv(path: Path) -> list[LabelledExample]:
                 label = cell("label").strip().lower()
                 if label not in LABELS:
                     raise EvaluationFileError(
-                        f"{path}, line {line}: label {label!r} is not spam, ham, 1 or 0"
+                        f"{path}, line {line}: label {label!r} is not spam or ham (or 1/0, true/false)"
                     )
                 submission = Submission(
                     content=cell("content"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .classifier import SpamModel
+from .features import MAX_CHARACTERS, normalise_text
 from .policy import Policy
 from .rules import RULES, Rule, evaluate_rules
 from .submission import Decision, Reason, Submission, Verdict
@@ -76,10 +77,13 @@ class Engine:
         return Verdict(decision, score, tuple(reasons), probability)
 
     def _only_the_model_condemns_a_long_text(self, submission: Submission, reasons: list[Reason]) -> bool:
+        limit = self.policy.classifier_alone_max_characters
         return (
             self.model is not None
-            and len(submission.content) > self.policy.classifier_alone_max_characters
+            and len(submission.content) > limit
             and not any(reason.weight > 0 for reason in reasons if reason.code != "classifier")
+            # Measured as the model reads the text: "SUBSCRIBE!!!!!!!!…" is short to it, whatever its length.
+            and len(normalise_text(submission.content[: MAX_CHARACTERS * 2])) > limit
         )
 
     def _longer_than_the_model_knows(self) -> Reason:
