@@ -56,3 +56,26 @@ def test_every_reason_has_a_sentence_for_the_moderator():
 
     assert len(verdict.reasons) >= 4
     assert all(reason.message.endswith(".") and len(reason.message) > 20 for reason in verdict.reasons)
+
+
+def test_a_request_to_contact_someone_elsewhere_is_noted():
+    engine = rules_only_engine()
+    scams = [
+        "I lost my savings to a fake broker until a recovery expert got it all back. Contact him via "
+        "email: fundsback.expert@mailbox.example or WhatsApp +1 (415) 555-0134.",
+        "My portfolio grew 300% in a month, all thanks to her. DM @Anna_Trades_FX and thank me later",
+        "Need a loan at 2%? Write to Mrs. Grace on Telegram: @grace_loans",
+        "whatsapp: +44 7700 900123 for the spell that brought my husband back",
+    ]
+    genuine = [
+        "The leaked WhatsApp messages show the minister knew in March.",
+        "@jsmith I agree, the council should publish the figures before the vote.",
+        "I called the hospital twice and nobody answered.",
+        "Watching in 2015 2016 2017 and still the best song ever",
+        "The population passed 8 000 000 000 people last year.",
+    ]
+
+    for text in scams:
+        assert "contact_elsewhere" in codes(engine.check(a_comment(text))), text
+    for text in genuine:
+        assert "contact_elsewhere" not in codes(engine.check(a_comment(text))), text

@@ -68,6 +68,19 @@ SELF_PROMOTION_PHRASES = (
 )
 # Searched in the lowercased text, for the same reason.
 SELF_PROMOTION_PATTERN = re.compile(r"\b(?:" + "|".join(SELF_PROMOTION_PHRASES) + ")")
+# Scams that post no links (fund "recovery", loans, spell casters, "my broker made me rich") ask readers to
+# reach someone elsewhere instead: by e-mail, phone or a messenger, often with a handle.
+PHONE_NUMBER = r"\+?\d(?:[\s().-]{0,2}\d){8,14}"
+MESSENGER = r"\b(?:whats\s?app|telegram|wechat|viber)\b"
+MESSENGER_NAMES = ("whats", "telegram", "wechat", "viber")
+# Nine digits in a row (separators allowed) start every phone number the pattern below accepts.
+DIGIT_RUN_PATTERN = re.compile(r"\d[\d\s().-]{8}")
+CONTACT_ELSEWHERE_PATTERN = re.compile(
+    r"\b(?:contact|reach(?:\s+out\s+to)?|write\s+to|message|text|call|dm|pm|e-?mail|inbox"
+    r"|hit\s+(?:me|him|her|them)\s+up|get\s+in\s+touch\s+with)\b[^!?\n]{0,40}?"
+    rf"(?:[\w.+-]+@[\w-]+\.[a-z]{{2,}}|(?<![\w.])@\w{{3,30}}|{PHONE_NUMBER}|{MESSENGER})"
+    rf"|{MESSENGER}[\s:.-]{{0,5}}(?:{PHONE_NUMBER}|@\w{{3,30}})"
+)
 LETTER_PATTERN = re.compile(r"[^\W\d_]")
 REPEATED_LETTER_PATTERN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
 TRAILING_ANCHOR_PATTERN = re.compile(r"<a\s[^>]*>\s*([^<]{1,100}?)\s*</a>\s*$", re.IGNORECASE)
@@ -338,6 +351,25 @@ def self_promotion(submission: Submission, policy: Policy) -> Iterable[Reason]:
         )
 
 
+def contact_elsewhere(submission: Submission, policy: Policy) -> Iterable[Reason]:
+    text = submission.content.lower()
+    # Most comments give no contact detail at all; these cheap tests spare them the full search.
+    if (
+        "@" not in text
+        and not any(name in text for name in MESSENGER_NAMES)
+        and not DIGIT_RUN_PATTERN.search(text)
+    ):
+        return
+    match = CONTACT_ELSEWHERE_PATTERN.search(text)
+    if match:
+        yield Reason(
+            "contact_elsewhere",
+            1.5,
+            f"It asks readers to contact someone off the site (“{' '.join(match.group(0).split())}”), as "
+            "scams that post no links do.",
+        )
+
+
 def url_shorteners(submission: Submission, policy: Policy) -> Iterable[Reason]:
     links = links_in(submission.content)
     if not links and not submission.url:
@@ -378,6 +410,7 @@ RULES: tuple[Rule, ...] = (
     keyword_author,
     link_named_after_author,
     self_promotion,
+    contact_elsewhere,
     url_shorteners,
     foreign_language,
 )
