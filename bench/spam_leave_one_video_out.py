@@ -96,7 +96,16 @@ VARIANTS_TRIED = (
      "0.00% / 0.58% / 0.00%"),
     ("... a comment over 300 characters that only the model condemns is held", "0.959 / 0.925 / 0.868",
      "0.00% / 0.58% / 0.00%"),
-    ("... over 600 characters (shipped)", "0.966 / 0.955 / 0.895", "0.00% / 0.58% / 0.00%"),
+    ("... over 600 characters", "0.966 / 0.955 / 0.895", "0.00% / 0.58% / 0.00%"),
+    ("... 600 characters as the model reads the text ('SUBSCRIBE!!!!…' is short)", "0.966 / 0.955 / 0.904",
+     "0.00% / 0.58% / 0.00%"),
+    ("... features found in one training group only left out (all / character n-grams only)",
+     "0.910 / 0.941 / 0.891; 0.966 / 0.944 / 0.895", "0.00% / 1.16% / 0.00%; 0.00% / 0.58% / 0.00%"),
+    ("... character weight chosen by mean recall over 0-5% ham flagged / at 2%, not at 1% (same choices / "
+     "worse; measured with the rule below, when it still read digits inside links: one KatyPerry comment)",
+     "0.966 / 0.955 / 0.904; 0.951 / 0.940 / 0.904", "0.00% / 0.58% / 0.00%"),
+    ("... + rule contact_elsewhere (e-mail, phone, messenger handle with a request to get in touch; shipped)",
+     "0.966 / 0.955 / 0.904", "0.00% / 0.58% / 0.00%"),
 )  # fmt: skip
 # How well each variant ranks, not what it flags: the best F1 any threshold reaches on the held-out video
 # with at most 1% of its ham flagged (the threshold is picked on the test video, so these are upper bounds,

@@ -79,3 +79,11 @@ def test_a_request_to_contact_someone_elsewhere_is_noted():
         assert "contact_elsewhere" in codes(engine.check(a_comment(text))), text
     for text in genuine:
         assert "contact_elsewhere" not in codes(engine.check(a_comment(text))), text
+
+
+def test_digits_and_handles_inside_links_are_not_contact_details():
+    comment = a_comment(
+        "Read the full text here http://shop.example/item?ref=text&qid=1408122684 and the post"
+    )
+
+    assert "contact_elsewhere" not in codes(rules_only_engine().check(comment))

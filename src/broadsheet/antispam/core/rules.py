@@ -360,7 +360,8 @@ def contact_elsewhere(submission: Submission, policy: Policy) -> Iterable[Reason
         and not DIGIT_RUN_PATTERN.search(text)
     ):
         return
-    match = CONTACT_ELSEWHERE_PATTERN.search(text)
+    # Digits and "@" inside a link ("...&qid=1408122684", "medium.com/@writer") are not contact details.
+    match = CONTACT_ELSEWHERE_PATTERN.search(LINK_PATTERN.sub(" ", text))
     if match:
         yield Reason(
             "contact_elsewhere",
