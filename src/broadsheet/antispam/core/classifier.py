@@ -19,6 +19,8 @@ from .features import (
     METADATA_FEATURES,
     METADATA_NAMES,
     TOKEN_HASH_BITS,
+    HashedFeatures,
+    describe_token,
     hash_features,
     weigh_features,
 )
@@ -53,6 +55,42 @@ def logit(probability: float) -> float:
     return math.log(probability / (1 - probability))
 
 
+def _strongest_tokens(
+    features: HashedFeatures, contributions: np.ndarray, explained: np.ndarray, count: int
+) -> list[tuple[str, ...]]:
+    """For each explained submission, descriptions of the tokens that added most to its score.
+
+    Vectorised over the batch: a repeated token's occurrences are summed, each submission's tokens ranked,
+    and only the few best per submission are described in Python.
+    """
+    lengths = np.fromiter((len(tokens) for tokens in features.tokens), dtype=np.int64, count=features.count)
+    first_token = len(contributions) - int(lengths.sum())
+    rows = features.rows[first_token:]
+    wanted = np.flatnonzero(explained[rows] & (contributions[first_token:] > 0))
+    keys = rows[wanted] * HASHED_FEATURES + features.columns[first_token:][wanted]
+    unique_keys, first_occurrence, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    totals = np.bincount(inverse, weights=contributions[first_token:][wanted])
+    key_rows = unique_keys // HASHED_FEATURES
+    order = np.lexsort((-totals, key_rows))
+    # Rank within each submission; a few spares stand in for tokens that describe nothing ("i:any").
+    ranks = np.arange(len(order)) - np.searchsorted(key_rows[order], key_rows[order], side="left")
+    kept = order[ranks < count + 2]
+    row_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    chosen: list[list[str]] = [[] for _ in range(features.count)]
+    for row, occurrence in zip(key_rows[kept].tolist(), wanted[first_occurrence[kept]].tolist(), strict=True):
+        description = describe_token(features.tokens[row][occurrence - row_starts[row]])
+        if description and len(chosen[row]) < count and not _says_again(description, chosen[row]):
+            chosen[row].append(description)
+    return [tuple(descriptions) for descriptions in chosen]
+
+
+def _says_again(description: str, chosen: Sequence[str]) -> bool:
+    """Whether a description repeats one already chosen: the same, or a quoted word of a chosen phrase."""
+    words = set(description.strip("“”").split())
+    return any(description == earlier or (earlier.startswith("“") and words <= set(earlier.strip("“”").split()))
+               for earlier in chosen)  # fmt: skip
+
+
 @dataclass
 class SpamModel:
     """Weights for hashed features and metadata, an intercept, and a calibration from margin to probability."""
@@ -69,20 +107,34 @@ class SpamModel:
 
     def margins(self, submissions: Sequence[Submission]) -> np.ndarray:
         """The raw linear scores (before calibration) of a batch."""
-        features = hash_features(submissions)
+        return self._margins_and_contributions(hash_features(submissions))[0]
+
+    def _margins_and_contributions(self, features: HashedFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """Raw scores, and what each feature occurrence added to its submission's score."""
         weighted = weigh_features(features, self.idf)
-        margins = np.bincount(
-            weighted.rows,
-            weights=weighted.values * self.hashed_weights[weighted.columns],
-            minlength=weighted.count,
-        )
+        contributions = weighted.values * self.hashed_weights[weighted.columns]
+        margins = np.bincount(weighted.rows, weights=contributions, minlength=weighted.count)
         standardised = (features.metadata - self.metadata_mean) / self.metadata_scale
         scores: np.ndarray = margins + standardised @ self.metadata_weights + self.intercept
-        return scores
+        return scores, contributions
 
     def logits(self, submissions: Sequence[Submission]) -> np.ndarray:
         """Calibrated spam log-odds of a batch."""
         return self.calibration_slope * self.margins(submissions) + self.calibration_intercept
+
+    def logits_with_evidence(
+        self, submissions: Sequence[Submission], count: int = 3
+    ) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+        """Calibrated log-odds, and for each submission the model leans to call spam, the `count` words,
+        phrases, calls to action or link domains that pushed its score up most, as a moderator can read them.
+
+        Character n-grams are left out of the evidence (no one reads "eck o" as a reason) though they count
+        in the score. Only submissions with positive log-odds are explained, which keeps batches fast.
+        """
+        features = hash_features(submissions)
+        margins, contributions = self._margins_and_contributions(features)
+        logits = self.calibration_slope * margins + self.calibration_intercept
+        return logits, _strongest_tokens(features, contributions, logits > 0, count)
 
     def probabilities(self, submissions: Sequence[Submission]) -> np.ndarray:
         """Calibrated spam probabilities of a batch, vectorised."""

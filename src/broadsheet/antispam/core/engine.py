@@ -25,11 +25,15 @@ def default_model_path() -> Path:
     return Path(__file__).resolve().parent.parent / "model"
 
 
-def _classifier_reason(probability: float, logit: float) -> Reason:
+def _classifier_reason(probability: float, logit: float, evidence: Sequence[str] = ()) -> Reason:
     if probability >= 0.5:
         message = (
-            f"The text model, trained on labelled comments, rates it {probability:.0%} likely to be spam."
+            f"The text model, trained on labelled comments, rates it {probability:.0%} likely to be spam"
         )
+        if evidence:
+            listed = ", ".join(evidence[:-1]) + " and " + evidence[-1] if len(evidence) > 1 else evidence[0]
+            message += f", above all for {listed}"
+        message += "."
     else:
         message = (
             f"The text model, trained on labelled comments, rates it {1 - probability:.0%} likely genuine."
@@ -52,21 +56,24 @@ class Engine:
         """Verdicts for a batch; the classifier scores the whole batch in one vectorised pass."""
         if not submissions:
             return []
+        evidence: list[tuple[str, ...]]
         if self.model is not None:
-            logits = self.model.logits(submissions)
+            logits, evidence = self.model.logits_with_evidence(submissions)
         else:
-            logits = np.full(len(submissions), PRIOR_LOGIT_WITHOUT_MODEL)
+            logits, evidence = np.full(len(submissions), PRIOR_LOGIT_WITHOUT_MODEL), [()] * len(submissions)
         return [
-            self._decide(submission, float(logit))
-            for submission, logit in zip(submissions, logits, strict=True)
+            self._decide(submission, float(logit), words)
+            for submission, logit, words in zip(submissions, logits, evidence, strict=True)
         ]
 
-    def _decide(self, submission: Submission, classifier_logit: float) -> Verdict:
+    def _decide(
+        self, submission: Submission, classifier_logit: float, evidence: Sequence[str] = ()
+    ) -> Verdict:
         reasons = evaluate_rules(submission, self.policy, self.rules)
         probability: float | None = None
         if self.model is not None:
             probability = 1.0 / (1.0 + math.exp(-max(min(classifier_logit, 40.0), -40.0)))
-            reasons.append(_classifier_reason(probability, classifier_logit))
+            reasons.append(_classifier_reason(probability, classifier_logit, evidence))
         total = classifier_logit if self.model is None else 0.0
         total += sum(reason.weight for reason in reasons)
         score = 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))

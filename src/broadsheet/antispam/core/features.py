@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,6 +145,9 @@ class HashedFeatures:
     rows: np.ndarray  # int64, one entry per occurrence (duplicates are counted later)
     columns: np.ndarray  # int64
     metadata: np.ndarray  # float64, shape (count, METADATA_FEATURES), raw (not yet standardised)
+    # Each submission's word, intent and domain tokens, in the order of their occurrences, which follow
+    # all character n-gram occurrences in `rows`/`columns`: what lets a score be explained in words.
+    tokens: tuple[list[str], ...] = ()
 
 
 def _character_ngram_columns(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -178,8 +181,9 @@ def _character_ngram_columns(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarr
     return np.concatenate(rows), np.concatenate(columns)
 
 
-def _token_column(token: str) -> int:
-    return CHARACTER_FEATURES + (zlib.crc32(token.encode("utf-8")) & (TOKEN_FEATURES - 1))
+def token_columns(tokens: Sequence[str], crc32: Callable[[bytes], int] = zlib.crc32) -> list[int]:
+    """The hashed columns of tokens (one loop without a call per token: this runs for every word scored)."""
+    return [CHARACTER_FEATURES + (crc32(token.encode("utf-8")) & (TOKEN_FEATURES - 1)) for token in tokens]
 
 
 def _domain_tokens(prefix: str, domain: str) -> list[str]:
@@ -230,19 +234,74 @@ def hash_features(submissions: Sequence[Submission]) -> HashedFeatures:
     normalised = [normalise_text(submission.content[: MAX_CHARACTERS * 2]) for submission in submissions]
     character_rows, character_columns = _character_ngram_columns(normalised)
     token_rows: list[int] = []
-    token_columns: list[int] = []
+    columns_of_tokens: list[int] = []
+    token_lists: list[list[str]] = []
     metadata = np.zeros((len(submissions), METADATA_FEATURES), dtype=np.float64)
     for row, (submission, text) in enumerate(zip(submissions, normalised, strict=True)):
-        columns = [_token_column(token) for token in tokens_of(submission, text)]
-        token_columns.extend(columns)
+        tokens = tokens_of(submission, text)
+        columns = token_columns(tokens)
+        token_lists.append(tokens)
+        columns_of_tokens.extend(columns)
         token_rows.extend([row] * len(columns))
         metadata[row] = metadata_of(submission, text)
     return HashedFeatures(
         count=len(submissions),
         rows=np.concatenate([character_rows, np.asarray(token_rows, dtype=np.int64)]),
-        columns=np.concatenate([character_columns, np.asarray(token_columns, dtype=np.int64)]),
+        columns=np.concatenate([character_columns, np.asarray(columns_of_tokens, dtype=np.int64)]),
         metadata=metadata,
+        tokens=tuple(token_lists),
     )
+
+
+INTENT_DESCRIPTIONS = {
+    "promote_channel": "promoting their own channel or site",
+    "check_out": "“check out”",
+    "subscribe": "asking for subscribers",
+    "like_comment": "asking for likes",
+    "share": "asking for shares",
+    "vote": "asking for votes",
+    "visit": "sending readers elsewhere",
+    "free": "offering something free",
+    "money": "talk of money",
+    "follow": "asking for followers",
+}
+# What normalise_text put in place of links, addresses and digits: alone, and inside a quoted phrase.
+PLACEHOLDERS = {
+    "httplink": ("a link", "[link]"),
+    "youtubelink": ("a YouTube link", "[YouTube link]"),
+    "emailaddress": ("an e-mail address", "[e-mail]"),
+}
+NUMBER_PLACEHOLDER = ("a number", "[number]")
+
+
+def describe_token(token: str) -> str | None:
+    """A token as a moderator can read it ("b:my channel" -> “my channel”); None for one that says nothing."""
+    kind, _, value = token.partition(":")
+    if kind in ("w", "b"):
+        words = value.split()
+        placeholders = [
+            PLACEHOLDERS.get(word, NUMBER_PLACEHOLDER if not word.strip("0") else None) for word in words
+        ]
+        if len(words) == 1 and placeholders[0]:
+            return placeholders[0][0]
+        quoted = (
+            placeholder[1] if placeholder else word
+            for word, placeholder in zip(words, placeholders, strict=True)
+        )
+        return "“" + " ".join(quoted) + "”"
+    if kind == "i":
+        return INTENT_DESCRIPTIONS.get(value)
+    described = {
+        "d": f"a link to {value}",
+        "d.tld": f"a link to a .{value} address",
+        "u": f"the website {value}",
+        "u.tld": f"a .{value} website",
+        "e": f"an e-mail address at {value}",
+        "e.tld": f"a .{value} e-mail address",
+    }
+    if value == "<present>":
+        return "giving a website"
+    return described.get(kind)
 
 
 @dataclass(frozen=True)
