@@ -97,7 +97,8 @@ def guess_language(text: str) -> LanguageGuess | None:
         text = text.replace(link, " ")
     if "<" in text or "&" in text:
         text = MARKUP_PATTERN.sub(" ", text)
-    letters = sum(map(str.isalpha, text))
+    words = WORD_PATTERN.findall(text.lower())
+    letters = sum(map(len, words))  # counting the words' letters is cheaper than testing every character
     if letters < MIN_LETTERS:
         return None
     if NON_LATIN_PATTERN.search(text):
@@ -110,7 +111,6 @@ def guess_language(text: str) -> LanguageGuess | None:
             language, count = max(non_latin.items(), key=lambda item: item[1])
             if count / letters >= 0.5:
                 return LanguageGuess(language, count / letters)
-    words = WORD_PATTERN.findall(text.lower())
     if len(words) < 4:
         return None
     hits = dict.fromkeys(STOPWORDS, 0)
