@@ -30,6 +30,8 @@ def test_spam_is_stored_as_spam_with_reasons_the_moderator_sees(
     assert comment.status == "spam" and comment.spam_decision == "spam"
     codes = {reason["code"] for reason in comment.spam_reasons}
     assert {"url_shortener", "bbcode_link", "classifier"} <= codes, codes
+    classifier = next(reason for reason in comment.spam_reasons if reason["code"] == "classifier")
+    assert "above all for " in classifier["message"]  # the words behind the model's score
     page = admin_client.get(f"/admin/discussion/comment/{comment.pk}/change/").content.decode()
     for reason in comment.spam_reasons:
         assert escape(reason["message"]) in page
