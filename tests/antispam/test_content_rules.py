@@ -66,6 +66,7 @@ def test_a_request_to_contact_someone_elsewhere_is_noted():
         "My portfolio grew 300% in a month, all thanks to her. DM @Anna_Trades_FX and thank me later",
         "Need a loan at 2%? Write to Mrs. Grace on Telegram: @grace_loans",
         "whatsapp: +44 7700 900123 for the spell that brought my husband back",
+        "He got my bitcoin back in a week, contact him by email at recovery.wizard@gmail.com",
     ]
     genuine = [
         "The leaked WhatsApp messages show the minister knew in March.",

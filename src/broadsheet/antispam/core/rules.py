@@ -20,6 +20,7 @@ from .links import (
     domain_of,
     is_url_shortener,
     links_in,
+    may_contain_links,
 )
 from .policy import Policy
 from .submission import Decision, Reason, Submission
@@ -80,6 +81,11 @@ CONTACT_ELSEWHERE_PATTERN = re.compile(
     r"|hit\s+(?:me|him|her|them)\s+up|get\s+in\s+touch\s+with)\b[^!?\n]{0,40}?"
     rf"(?:[\w.+-]+@[\w-]+\.[a-z]{{2,}}|(?<![\w.])@\w{{3,30}}|{PHONE_NUMBER}|{MESSENGER})"
     rf"|{MESSENGER}[\s:.-]{{0,5}}(?:{PHONE_NUMBER}|@\w{{3,30}})"
+)
+# Links are taken out before that search and e-mail addresses kept: a link's digits and "@"
+# ("...&qid=1408122684", "medium.com/@writer") are no contact details, but an address's domain reads as a link.
+EMAIL_OR_LINK_PATTERN = re.compile(
+    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|" + LINK_PATTERN.pattern, re.IGNORECASE
 )
 LETTER_PATTERN = re.compile(r"[^\W\d_]")
 REPEATED_LETTER_PATTERN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
@@ -360,8 +366,9 @@ def contact_elsewhere(submission: Submission, policy: Policy) -> Iterable[Reason
         and not DIGIT_RUN_PATTERN.search(text)
     ):
         return
-    # Digits and "@" inside a link ("...&qid=1408122684", "medium.com/@writer") are not contact details.
-    match = CONTACT_ELSEWHERE_PATTERN.search(LINK_PATTERN.sub(" ", text))
+    if may_contain_links(text):
+        text = EMAIL_OR_LINK_PATTERN.sub(lambda found: found.group("email") or " ", text)
+    match = CONTACT_ELSEWHERE_PATTERN.search(text)
     if match:
         yield Reason(
             "contact_elsewhere",
