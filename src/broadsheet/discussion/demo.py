@@ -5,14 +5,18 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from broadsheet.antispam.core import Decision, Submission, Verdict
 from broadsheet.publishing.models import Article
 
-from .models import Comment
+from .models import Comment, DiscussionSettings
+from .screening import FIRST_TIME_COMMENTER, Screening, engine_for
 
 DEMO_EMAIL_DOMAIN = "demo.invalid"  # a reserved domain: no demo notification can reach anyone
+DEMO_USER_AGENT = "Mozilla/5.0 (demo)"
 ARTICLES_WITH_COMMENTS = 12
 
 COMMENTERS = [
@@ -83,8 +87,17 @@ def load_demo_comments() -> int:
 
 
 def _add(article, text, parent, when, rng, status, name: str | None = None) -> Comment:
+    """One demo comment, screened by the real engine so the queue shows what it really decided and why.
+
+    The status is the demo's (the threads as if moderators had approved them); the two held comments wait as
+    a first-time commenter's would.
+    """
     author, url = (name, "https://cheap-watches.example") if name else rng.choice(COMMENTERS)
     email = f"{author.lower().replace(' ', '.').replace(chr(39), '')}@{DEMO_EMAIL_DOMAIN}"
+    ip = f"192.0.2.{rng.randint(1, 254)}"  # TEST-NET-1: documentation addresses, never a real reader
+    verdict = _screened(text, author, email, url, ip, is_reply=parent is not None)
+    waits_as_first_comment = status == Comment.Status.PENDING and verdict.decision == Decision.APPROVE
+    screening = Screening(verdict, status, (FIRST_TIME_COMMENTER,) if waits_as_first_comment else ())
     return Comment.objects.create(
         article=article,
         parent=parent,
@@ -94,10 +107,25 @@ def _add(article, text, parent, when, rng, status, name: str | None = None) -> C
         content=text,
         status=status,
         created_at=min(when, timezone.now()),
-        ip=f"192.0.2.{rng.randint(1, 254)}",  # TEST-NET-1: documentation addresses, never a real reader
-        user_agent="Mozilla/5.0 (demo)",
+        ip=ip,
+        user_agent=DEMO_USER_AGENT,
         notify_replies=rng.random() < 0.3,
-        spam_decision="spam" if status == Comment.Status.SPAM else "",
-        spam_score=0.97 if status == Comment.Status.SPAM else None,
-        spam_reasons=[{"code": "demo", "weight": 0.0, "message": "Demo data, not screened."}],
+        spam_decision=str(verdict.decision),
+        spam_score=round(verdict.score, 4),
+        spam_reasons=screening.reasons_as_data(),
     )
+
+
+def _screened(text: str, author: str, email: str, url: str, ip: str, *, is_reply: bool) -> Verdict:
+    """The engine's verdict on a demo comment; there was no comment form, so no timing evidence."""
+    submission = Submission(
+        content=text,
+        author=author,
+        email=email,
+        url=url,
+        ip=ip,
+        user_agent=DEMO_USER_AGENT,
+        is_reply=is_reply,
+        site_language=settings.SITE_LANGUAGE,
+    )
+    return engine_for(DiscussionSettings.current()).check(submission)

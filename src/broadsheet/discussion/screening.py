@@ -120,12 +120,13 @@ def policy_hold_reason(site: DiscussionSettings, verdict: Verdict) -> Reason | N
         )
     is_known = any(reason.code == "trusted_commenter" for reason in verdict.reasons)
     if site.hold_first_time_commenters and not is_known:
-        return Reason(
-            "first_time_commenter",
-            0.0,
-            "This is the commenter's first comment here; first comments wait for review.",
-        )
+        return FIRST_TIME_COMMENTER
     return None
+
+
+FIRST_TIME_COMMENTER = Reason(
+    "first_time_commenter", 0.0, "This is the commenter's first comment here; first comments wait for review."
+)
 
 
 def build_submission(draft: Draft, subject: Subject, meta: RequestMeta, now: datetime) -> Submission:
