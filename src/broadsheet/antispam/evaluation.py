@@ -39,7 +39,8 @@ class EvaluationFileError(ValueError):
 
 
 def read_labelled_csv(path: Path) -> list[LabelledExample]:
-    """Rows of a CSV with `content` and `label` (spam/ham or 1/0) and optional author, email, url, ip, user_agent."""
+    """Rows of a CSV with `content` and `label` (spam/ham, 1/0, true/false) and optional author, email, url, ip,
+    user_agent."""
     if not Path(path).is_file():
         raise EvaluationFileError(f"cannot open {path}: no such file")
     with Path(path).open(encoding="utf-8-sig", newline="") as file:

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         )
         evaluation = subcommands.add_parser("evaluate", help="score a labelled CSV with the shipped model")
         evaluation.add_argument(
-            "file", type=Path, help="CSV with content and label (spam/ham or 1/0) columns"
+            "file",
+            type=Path,
+            help="CSV with content and label (spam/ham, 1/0 or true/false) columns; author, email, url, ip, user_agent optional",
         )
         evaluation.add_argument("--json", action="store_true", help="print one JSON object")
         api_keys = subcommands.add_parser("api-key", help="keys for the Akismet-compatible API")
