@@ -165,8 +165,9 @@ class CommentAdmin(admin.ModelAdmin):
     def verdict_reasons(self, comment: Comment) -> str:
         if not comment.spam_reasons:
             return "Not screened (an editor’s comment, or posted before screening)."
+        # The admin's form styles indent every list in a fieldset by 160 px (meant for radio buttons).
         return format_html(
-            "<ul>{}</ul>",
+            '<ul style="margin: 0; padding-left: 1.2em">{}</ul>',
             format_html_join(
                 "", "<li>{} <small>({}, weight {})</small></li>",
                 ((r.get("message", ""), r.get("code", ""), r.get("weight", "")) for r in comment.spam_reasons),
