@@ -22,9 +22,9 @@ def write_csv(path, header, rows):
     return path
 
 
-def run_evaluate(*args):
+def run_evaluate(*args, stderr=None):
     out = io.StringIO()
-    call_command("spam", "evaluate", *args, stdout=out)
+    call_command("spam", "evaluate", *args, stdout=out, stderr=stderr or io.StringIO())
     return out.getvalue()
 
 
@@ -85,3 +85,23 @@ def test_a_bad_label_names_its_line(tmp_path):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot open"):
         run_evaluate(str(tmp_path / "nope.csv"))
+
+
+def test_a_windows_1252_file_is_read_with_a_notice(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "content,label\nCafé au lait costs £3 here,ham\nFree £1000 prize! Call now,spam\n".encode("cp1252")
+    )
+    err = io.StringIO()
+
+    report = json.loads(run_evaluate(str(path), "--json", stderr=err))
+
+    assert (report["n"], report["spam"]) == (2, 1)
+    assert "not UTF-8" in err.getvalue() and "Windows-1252" in err.getvalue()
+
+
+def test_a_very_long_comment_does_not_stop_the_file(tmp_path):
+    rows = [("word " * 40_000, "ham"), ("Check out my channel!", "spam")]
+    path = write_csv(tmp_path / "long.csv", ["content", "label"], rows)
+
+    assert json.loads(run_evaluate(str(path), "--json"))["n"] == 2

@@ -6,8 +6,9 @@ The file is only scored, never learned from. Used by `broadsheet spam evaluate`,
 from __future__ import annotations
 
 import csv
+import io
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -34,23 +35,38 @@ COLUMN_ALIASES = {
 }
 
 
+# csv's default field limit (128 KiB) would stop the file at one very long comment; the engine reads 2,000
+# characters of each anyway, but the row must still be read whole.
+FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+
+
 class EvaluationFileError(ValueError):
     """The CSV file cannot be evaluated; the message names the problem and, when known, the line."""
 
 
-def read_labelled_csv(path: Path) -> list[LabelledExample]:
+def read_labelled_csv(path: Path, notice: Callable[[str], None] | None = None) -> list[LabelledExample]:
     """Rows of a CSV with `content` and `label` (spam/ham, 1/0, true/false) and optional author, email, url, ip,
-    user_agent."""
+    user_agent. `notice` hears of anything read other than as written, such as a file that is not UTF-8."""
     if not Path(path).is_file():
         raise EvaluationFileError(f"cannot open {path}: no such file")
-    with Path(path).open(encoding="utf-8-sig", newline="") as file:
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # Excel on Windows saves CSV as Windows-1252. Every byte decodes, so a wrong guess costs odd letters in
+        # a few comments, not the whole evaluation.
+        text = raw.decode("cp1252", errors="replace")
+        if notice:
+            notice(f"{path} is not UTF-8 ({error.reason} at byte {error.start}): read as Windows-1252.")
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
+    with io.StringIO(text, newline="") as file:
         reader = csv.reader(file)
         try:
             header = next(reader)
         except StopIteration:
             raise EvaluationFileError(f"{path} is empty: expected a header with content and label") from None
-        except (csv.Error, UnicodeDecodeError) as error:
-            raise EvaluationFileError(f"{path} is not a readable UTF-8 CSV file: {error}") from error
+        except csv.Error as error:
+            raise EvaluationFileError(f"{path} is not a readable CSV file: {error}") from error
         columns = {COLUMN_ALIASES[name.strip().lower()]: index for index, name in enumerate(header)
                    if name.strip().lower() in COLUMN_ALIASES}  # fmt: skip
         missing = [name for name in ("content", "label") if name not in columns]
@@ -84,7 +100,7 @@ def read_labelled_csv(path: Path) -> list[LabelledExample]:
                     user_agent=cell("user_agent"),
                 )
                 examples.append(LabelledExample(submission, is_spam=LABELS[label]))
-        except (csv.Error, UnicodeDecodeError) as error:
+        except csv.Error as error:
             raise EvaluationFileError(f"{path}, line {reader.line_num}: {error}") from error
     if not examples:
         raise EvaluationFileError(f"{path} has a header but no rows")

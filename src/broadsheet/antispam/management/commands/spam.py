@@ -33,7 +33,8 @@ class Command(BaseCommand):
         evaluation.add_argument(
             "file",
             type=Path,
-            help="CSV with content and label (spam/ham, 1/0 or true/false) columns; author, email, url, ip, user_agent optional",
+            help="CSV with content and label (spam/ham, 1/0 or true/false) columns; author, email, url, ip, "
+            "user_agent optional",
         )
         evaluation.add_argument("--json", action="store_true", help="print one JSON object")
         api_keys = subcommands.add_parser("api-key", help="keys for the Akismet-compatible API")
@@ -73,7 +74,7 @@ class Command(BaseCommand):
 
     def evaluate(self, path: Path, *, as_json: bool) -> None:
         try:
-            examples = read_labelled_csv(path)
+            examples = read_labelled_csv(path, notice=lambda message: self.stderr.write(message))
         except EvaluationFileError as error:
             raise CommandError(str(error)) from error
         report = evaluate(examples, load_default_engine())
