@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .links import LINK_PATTERN, domain_of, links_in, may_contain_links
+from .links import EMAIL_PATTERN, LINK_PATTERN, domain_of, links_in, may_contain_links
 from .submission import Submission
 
 FEATURE_VERSION = 3
@@ -35,7 +35,6 @@ METADATA_NAMES = ("log_length",)
 METADATA_FEATURES = len(METADATA_NAMES)
 
 TAG_PATTERN = re.compile(r"<[^>]{0,400}>")
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 DIGIT_PATTERN = re.compile(r"\d")
 REPEATED_CHARACTER_PATTERN = re.compile(r"(.)\1{3,}")
 # "?!?!?!?!" and "!!!!!!" say the same as "?!?" and "!!!": the length of a run is style, not spam.
@@ -273,6 +272,15 @@ PLACEHOLDERS = {
     "emailaddress": ("an e-mail address", "[e-mail]"),
 }
 NUMBER_PLACEHOLDER = ("a number", "[number]")
+# Link, website and e-mail domain tokens (see _domain_tokens) by their prefix.
+SOURCE_DESCRIPTIONS = {
+    "d": "a link to {}",
+    "d.tld": "a link to a .{} address",
+    "u": "the website {}",
+    "u.tld": "a .{} website",
+    "e": "an e-mail address at {}",
+    "e.tld": "a .{} e-mail address",
+}
 
 
 def describe_token(token: str) -> str | None:
@@ -292,17 +300,10 @@ def describe_token(token: str) -> str | None:
         return "“" + " ".join(quoted) + "”"
     if kind == "i":
         return INTENT_DESCRIPTIONS.get(value)
-    described = {
-        "d": f"a link to {value}",
-        "d.tld": f"a link to a .{value} address",
-        "u": f"the website {value}",
-        "u.tld": f"a .{value} website",
-        "e": f"an e-mail address at {value}",
-        "e.tld": f"a .{value} e-mail address",
-    }
     if value == "<present>":
         return "giving a website"
-    return described.get(kind)
+    description = SOURCE_DESCRIPTIONS.get(kind)
+    return description.format(value) if description else None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ LINK_PATTERN = re.compile(
     r"(?:/[^\s<>\"'\]\[)]*)?\b",
     re.IGNORECASE,
 )
+EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 ANCHOR_PATTERN = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
 BBCODE_LINK_PATTERN = re.compile(r"\[(?:url|link)(?:=|\])", re.IGNORECASE)
 

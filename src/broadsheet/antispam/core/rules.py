@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from .language import is_unlike_site_language
 from .links import (
     BBCODE_LINK_PATTERN,
+    EMAIL_PATTERN,
     LINK_PATTERN,
     count_links,
     domain_matches,
@@ -85,7 +86,7 @@ CONTACT_ELSEWHERE_PATTERN = re.compile(
 # Links are taken out before that search and e-mail addresses kept: a link's digits and "@"
 # ("...&qid=1408122684", "medium.com/@writer") are no contact details, but an address's domain reads as a link.
 EMAIL_OR_LINK_PATTERN = re.compile(
-    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|" + LINK_PATTERN.pattern, re.IGNORECASE
+    rf"(?P<email>{EMAIL_PATTERN.pattern})|{LINK_PATTERN.pattern}", re.IGNORECASE
 )
 LETTER_PATTERN = re.compile(r"[^\W\d_]")
 REPEATED_LETTER_PATTERN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
