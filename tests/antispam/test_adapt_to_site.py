@@ -138,8 +138,14 @@ def test_a_judgement_decides_with_the_models_own_spam_threshold(shipped):
     assert judge(lenient, borderline).false_positives == 0
 
 
-def test_a_candidate_that_lets_more_spam_through_is_worse():
+def test_a_candidate_that_publishes_more_spam_is_worse():
     in_use, candidate = Judgement(0.20, 0, 1), Judgement(0.10, 0, 2)
 
     assert not candidate.is_no_worse_than(in_use)
     assert in_use.is_no_worse_than(in_use)
+
+
+def test_a_candidate_that_holds_spam_the_model_in_use_marked_spam_is_no_worse():
+    in_use, candidate = Judgement(0.20, 1, 0, spam_held=0), Judgement(0.20, 0, 0, spam_held=3)
+
+    assert candidate.is_no_worse_than(in_use)

@@ -87,3 +87,18 @@ def test_only_the_newest_few_models_are_kept():
     for _ in range(KEEP_MODELS + 2):
         retrain()
     assert SiteModel.objects.count() == KEEP_MODELS
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_each_site_model_with_its_spam_threshold_and_held_back_result(admin_client):
+    labels(CAMPAIGN * 2, is_spam=True)
+    labels(GENUINE * 2, is_spam=False)
+    outcome = retrain()
+
+    page = admin_client.get("/admin/antispam/sitemodel/").content.decode()
+
+    threshold = SiteModel.objects.get().description["spam_threshold"]
+    assert f"{threshold:.3f}" in page
+    # The shipped model would publish some of the held-back campaign; the new one none.
+    assert outcome.current.spam_approved > outcome.candidate.spam_approved == 0
+    assert f"spam published 0 vs {outcome.current.spam_approved}" in page

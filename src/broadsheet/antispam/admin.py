@@ -29,17 +29,30 @@ class ModeratorLabelAdmin(admin.ModelAdmin):
 
 @admin.register(SiteModel)
 class SiteModelAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "examples", "is_active", "held_back_result"]
+    list_display = ["created_at", "examples", "is_active", "spam_threshold", "held_back_result"]
     readonly_fields = ["created_at", "examples", "is_active", "comparison"]
     exclude = ["weights", "description"]
     actions = ["use_this_model", "go_back_to_the_shipped_model"]
+
+    @admin.display(description="Spam from score")
+    def spam_threshold(self, row: SiteModel) -> str:
+        threshold, trained = (
+            row.description.get("spam_threshold"),
+            row.description.get("trained_spam_threshold"),
+        )
+        if threshold is None:
+            return "–"
+        if trained is None:
+            return f"{threshold:.3f}"
+        return f"{threshold:.3f} (raised from {trained:.3f} for this site's genuine comments)"
 
     @admin.display(description="On held-back decisions (new vs. in use)")
     def held_back_result(self, row: SiteModel) -> str:
         candidate, current = row.comparison.get("candidate", {}), row.comparison.get("current", {})
         return (
             f"false positives {candidate.get('false_positives')} vs {current.get('false_positives')}, "
-            f"missed spam {candidate.get('missed_spam')} vs {current.get('missed_spam')}"
+            f"spam published {candidate.get('spam_approved', '–')} vs {current.get('spam_approved', '–')}, "
+            f"spam held {candidate.get('spam_held', '–')} vs {current.get('spam_held', '–')}"
         )
 
     def has_add_permission(self, request) -> bool:

@@ -13,7 +13,15 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from .core import Judgement, LabelledExample, SourceHistory, Submission, adapt, judge, load_default_model
+from .core import (
+    Judgement,
+    LabelledExample,
+    SourceHistory,
+    Submission,
+    adapt_to_site,
+    judge,
+    load_default_model,
+)
 from .models import ModeratorLabel, SiteModel
 from .site_model import current_model, store_model
 
@@ -132,13 +140,14 @@ class RetrainingOutcome:
 
 
 def retrain() -> RetrainingOutcome:
-    """Adapt the shipped model to every moderator decision but a held-back slice; activate the result only
-    if, on that slice, it is no worse than the model in use (no more genuine comments marked spam, no more
-    spam let through, no higher log loss), each deciding as the engine would with it."""
+    """Adapt the shipped model to every moderator decision but a held-back slice, its spam threshold raised
+    where the site's genuine comments need it (`core.adapt_to_site`); activate the result only if, on that
+    slice, it is no worse than the model in use (no more genuine comments marked spam, no more spam
+    published, no higher log loss), each deciding as the engine would with it."""
     labels = list(ModeratorLabel.objects.order_by("pk"))
     fitted = [example_of(label) for label in labels if label.pk % HELD_BACK_EVERY]
     held_back = [example_of(label) for label in labels if not label.pk % HELD_BACK_EVERY]
-    candidate = adapt(load_default_model(), fitted)
+    candidate = adapt_to_site(load_default_model(), fitted)
     in_use = current_model().model
     candidate_judgement, current_judgement = judge(candidate, held_back), judge(in_use, held_back)
     replaced = candidate_judgement.is_no_worse_than(current_judgement)

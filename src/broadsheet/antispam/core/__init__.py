@@ -5,7 +5,7 @@ verdict = engine.check(Submission(content="Great article!", author="Ann"))
 verdict.decision, verdict.score, [reason.message for reason in verdict.reasons]
 """
 
-from .adaptation import Judgement, adapt, judge
+from .adaptation import Judgement, adapt, adapt_to_site, judge, site_spam_threshold
 from .classifier import ModelFormatError, SpamModel
 from .engine import Engine, default_model_path, load_default_engine, load_default_model
 from .language import LanguageGuess, guess_language
@@ -32,6 +32,7 @@ __all__ = [
     "TrainingFigures",
     "Verdict",
     "adapt",
+    "adapt_to_site",
     "default_model_path",
     "evaluate_rules",
     "guess_language",
@@ -40,5 +41,6 @@ __all__ = [
     "load_default_model",
     "read_render_time",
     "sign_render_time",
+    "site_spam_threshold",
     "train",
 ]
