@@ -24,6 +24,20 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def env_probability(name: str) -> float | None:
+    """A score threshold strictly between 0 and 1, or None when the variable is unset or empty."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 < number < 1:
+        raise ValueError(f"{name} must be a number between 0 and 1 (a spam score), not {value!r}")
+    return number
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -320,6 +334,11 @@ MIDDLEWARE = [*MIDDLEWARE, "broadsheet.importers.redirects.LegacyRedirectMiddlew
 
 # Spam filter learning: after this many new moderator decisions, the worker adapts the model to them.
 SPAM_RETRAIN_AFTER_DECISIONS = env_int("SPAM_RETRAIN_AFTER_DECISIONS", 10)
+# The spam score from which a comment is marked spam, and from which it is held. Unset, the model's own:
+# chosen in training so that 1% of genuine comments are marked spam, the first raised by the site's learning
+# where its own genuine comments need it. Set, they override the model's for every comment and API call.
+SPAM_THRESHOLD = env_probability("SPAM_THRESHOLD")
+SPAM_HOLD_THRESHOLD = env_probability("SPAM_HOLD_THRESHOLD")
 # Akismet-compatible API: requests one key may make per minute before it is told to wait (429, Retry-After).
 # A busy WordPress site checks a few comments a minute; 600 leaves room for a re-check of a spam backlog.
 AKISMET_API_REQUESTS_PER_MINUTE = env_int("AKISMET_API_REQUESTS_PER_MINUTE", 600)

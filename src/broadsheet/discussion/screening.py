@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
@@ -183,15 +183,24 @@ def engine_for(site: DiscussionSettings) -> Engine:
         # A damaged or missing model file: the rules still decide, without the classifier.
         logger.warning("No spam model loaded (%s); screening comments with the rules alone.", error)
         model_version = None
+    thresholds = (settings.SPAM_THRESHOLD, settings.SPAM_HOLD_THRESHOLD)
     return _engine(model_version, site.max_links_before_hold, site.moderation_word_list,
-                   site.blocked_word_list, site.trust_approved_commenters)  # fmt: skip
+                   site.blocked_word_list, site.trust_approved_commenters, thresholds)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8)
 def _engine(
-    model_version: int | None, max_links: int, moderation_words: tuple, blocked_words: tuple, trust: bool
+    model_version: int | None,
+    max_links: int,
+    moderation_words: tuple,
+    blocked_words: tuple,
+    trust: bool,
+    thresholds: tuple[float | None, float | None] = (None, None),
 ) -> Engine:
-    """One engine per model and policy, built once per process; a retrained model gets a new engine."""
+    """One engine per model and policy, built once per process; a retrained model gets a new engine.
+
+    `thresholds` (spam, hold) override the model's own where set (SPAM_THRESHOLD, SPAM_HOLD_THRESHOLD).
+    """
     model = current_model().model if model_version is not None else None
     policy = Policy.from_model(
         model,
@@ -200,4 +209,11 @@ def _engine(
         blocked_words=blocked_words,
         trusted_commenters_pass=trust,
     )
+    spam_threshold, hold_threshold = thresholds
+    if spam_threshold is not None:
+        policy = replace(policy, spam_threshold=spam_threshold)
+    if hold_threshold is not None:
+        policy = replace(policy, hold_threshold=hold_threshold)
+    # A hold threshold above the spam threshold would leave no score to hold at.
+    policy = replace(policy, hold_threshold=min(policy.hold_threshold, policy.spam_threshold))
     return Engine(model, policy)
