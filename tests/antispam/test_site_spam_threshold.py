@@ -16,7 +16,10 @@ from broadsheet.antispam.core import (
     load_default_model,
     site_spam_threshold,
 )
-from broadsheet.antispam.core.adaptation import MIN_GENUINE_TO_CHECK_THRESHOLD
+from broadsheet.antispam.core.adaptation import (
+    MIN_GENUINE_TO_CHECK_THRESHOLD,
+    genuine_marked_spam_within_target,
+)
 
 # Readers pointing each other to sources: a link and "check out", which comment spam taught the model.
 SOURCES = [
@@ -80,3 +83,10 @@ def test_too_few_genuine_decisions_cannot_measure_the_rate(lenient):
 
     assert site_spam_threshold(lenient, too_few) is None
     assert adapt_to_site(lenient, too_few).metadata["spam_threshold"] == 0.5
+
+
+def test_a_few_genuine_comments_marked_spam_are_what_a_1_percent_rate_explains():
+    # Two of 60 happen one time in eight at a true 1%; three of 60 about one time in forty.
+    assert genuine_marked_spam_within_target(60, 0.01) == 2
+    assert genuine_marked_spam_within_target(1000, 0.01) == 15
+    assert genuine_marked_spam_within_target(1000, 0.05) > 50

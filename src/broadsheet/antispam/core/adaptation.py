@@ -41,6 +41,10 @@ GRADIENT_TOLERANCE = 1e-2
 # model). With this many genuine decisions the site's own rate can be checked, folds adapting in turn.
 MIN_GENUINE_TO_CHECK_THRESHOLD = 50
 THRESHOLD_CHECK_FOLDS = 5
+# A site's genuine comments marked spam count against the 1% only when there are clearly more than 1% would
+# explain: with 60 genuine decisions 1% allows none, but two in 60 happen one time in eight at a true 1%, and
+# raising the threshold above the most spam-like genuine comment a site ever approved gives up most spam.
+EXCESS_SIGNIFICANCE = 0.05
 # The bounds training keeps the threshold in: below an even chance, above which nothing would be marked spam.
 MIN_SPAM_THRESHOLD, MAX_SPAM_THRESHOLD = 0.5, 0.995
 
@@ -140,9 +144,10 @@ def site_spam_threshold(
     folds: int = THRESHOLD_CHECK_FOLDS,
     prior_strength: float = DEFAULT_PRIOR_STRENGTH,
 ) -> float | None:
-    """The lowest spam threshold that marks at most `target` of the site's genuine comments spam, measured on
-    out-of-fold scores (each fold scored by `model` adapted to the other folds, through the engine); None with
-    fewer than MIN_GENUINE_TO_CHECK_THRESHOLD genuine decisions, too few to measure a rate."""
+    """The lowest spam threshold at which the site's genuine comments marked spam are not clearly more than
+    `target` of them (`genuine_marked_spam_within_target`), measured on out-of-fold scores (each fold scored
+    by `model` adapted to the other folds, through the engine); None with fewer than
+    MIN_GENUINE_TO_CHECK_THRESHOLD genuine decisions, too few to measure a rate."""
     learnable, _ = deduplicate(example for example in examples if not example.submission.is_test)
     is_spam = np.array([example.is_spam for example in learnable], dtype=bool)
     if int((~is_spam).sum()) < MIN_GENUINE_TO_CHECK_THRESHOLD:
@@ -158,8 +163,21 @@ def site_spam_threshold(
         )
         scores[held_out] = [verdict.score for verdict in verdicts]
     groups = np.full(len(learnable), "site")
-    threshold = threshold_for_false_positive_rate(scores, is_spam, groups, target)
+    genuine = int((~is_spam).sum())
+    allowed = genuine_marked_spam_within_target(genuine, target)
+    threshold = threshold_for_false_positive_rate(scores, is_spam, groups, max(target, allowed / genuine))
     return min(max(threshold, MIN_SPAM_THRESHOLD), MAX_SPAM_THRESHOLD)
+
+
+def genuine_marked_spam_within_target(genuine: int, target: float) -> int:
+    """The most of `genuine` comments that may be marked spam before the rate is clearly above `target`: the
+    largest count that a true rate of `target` reaches at least EXCESS_SIGNIFICANCE of the time (binomial)."""
+    from scipy.stats import binom
+
+    allowed = 0
+    while binom.sf(allowed, genuine, target) >= EXCESS_SIGNIFICANCE:  # P(more than `allowed` marked spam)
+        allowed += 1
+    return allowed
 
 
 def adapt_to_site(
