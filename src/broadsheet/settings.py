@@ -29,12 +29,13 @@ def env_probability(name: str) -> float | None:
     value = os.environ.get(name, "").strip()
     if not value:
         return None
+    problem = f"{name} must be a number between 0 and 1 (a spam score), not {value!r}"
     try:
         number = float(value)
     except ValueError:
-        number = -1.0
+        raise ValueError(problem) from None
     if not 0 < number < 1:
-        raise ValueError(f"{name} must be a number between 0 and 1 (a spam score), not {value!r}")
+        raise ValueError(problem)
     return number
 
 

@@ -36,10 +36,8 @@ class SiteModelAdmin(admin.ModelAdmin):
 
     @admin.display(description="Spam from score")
     def spam_threshold(self, row: SiteModel) -> str:
-        threshold, trained = (
-            row.description.get("spam_threshold"),
-            row.description.get("trained_spam_threshold"),
-        )
+        threshold = row.description.get("spam_threshold")
+        trained = row.description.get("trained_spam_threshold")
         if threshold is None:
             return "–"
         if trained is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
@@ -202,18 +202,14 @@ def _engine(
     `thresholds` (spam, hold) override the model's own where set (SPAM_THRESHOLD, SPAM_HOLD_THRESHOLD).
     """
     model = current_model().model if model_version is not None else None
+    names = ("spam_threshold", "hold_threshold")
+    set_thresholds = {name: value for name, value in zip(names, thresholds, strict=True) if value is not None}
     policy = Policy.from_model(
         model,
         max_links_before_hold=max_links,
         moderation_words=moderation_words,
         blocked_words=blocked_words,
         trusted_commenters_pass=trust,
+        **set_thresholds,
     )
-    spam_threshold, hold_threshold = thresholds
-    if spam_threshold is not None:
-        policy = replace(policy, spam_threshold=spam_threshold)
-    if hold_threshold is not None:
-        policy = replace(policy, hold_threshold=hold_threshold)
-    # A hold threshold above the spam threshold would leave no score to hold at.
-    policy = replace(policy, hold_threshold=min(policy.hold_threshold, policy.spam_threshold))
     return Engine(model, policy)

@@ -10,7 +10,7 @@ scores and decides like the one it came from except where the site's own example
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -62,6 +62,12 @@ def copy_model(model: SpamModel) -> SpamModel:
     )
 
 
+def learnable(examples: Iterable[LabelledExample]) -> list[LabelledExample]:
+    """What a site's decisions can teach: test-mode submissions are never learned from, repeated texts once."""
+    unique, _ = deduplicate(example for example in examples if not example.submission.is_test)
+    return unique
+
+
 def adapt(
     model: SpamModel,
     examples: Sequence[LabelledExample],
@@ -78,23 +84,23 @@ def adapt(
     if prior_strength <= 0:
         raise ValueError("prior_strength must be positive: without a prior a few examples would overfit")
     adapted = copy_model(model)
-    learnable, _ = deduplicate(example for example in examples if not example.submission.is_test)
-    if not learnable:
+    site_examples = learnable(examples)
+    if not site_examples:
         return adapted
 
     from scipy import sparse
     from scipy.optimize import minimize
 
-    features = hash_features([example.submission for example in learnable])
+    features = hash_features([example.submission for example in site_examples])
     weighted = weigh_features(features, model.idf)
     # Only the columns the examples use can move; every other weight stays exactly at the prior.
     columns, compact = np.unique(weighted.columns, return_inverse=True)
     hashed = sparse.csr_matrix(
-        (weighted.values, (weighted.rows, compact)), shape=(len(learnable), len(columns))
+        (weighted.values, (weighted.rows, compact)), shape=(len(site_examples), len(columns))
     )
     hashed_transposed = hashed.T.tocsr()
     metadata = (features.metadata - model.metadata_mean) / model.metadata_scale
-    labels = np.array([example.is_spam for example in learnable], dtype=np.float64)
+    labels = np.array([example.is_spam for example in site_examples], dtype=np.float64)
     slope, offset = model.calibration_slope, model.calibration_intercept
     hashed_count, metadata_count = len(columns), metadata.shape[1]
     prior = np.concatenate(
@@ -127,7 +133,7 @@ def adapt(
     adapted.intercept = float(fitted[-1])
     previous: dict[str, Any] = dict(model.metadata.get("adapted", {}))
     adapted.metadata["adapted"] = {
-        "site_examples": len(learnable),
+        "site_examples": len(site_examples),
         "site_spam_examples": int(labels.sum()),
         "prior_strength": prior_strength,
         "adapted_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -148,22 +154,22 @@ def site_spam_threshold(
     `target` of them (`genuine_marked_spam_within_target`), measured on out-of-fold scores (each fold scored
     by `model` adapted to the other folds, through the engine); None with fewer than
     MIN_GENUINE_TO_CHECK_THRESHOLD genuine decisions, too few to measure a rate."""
-    learnable, _ = deduplicate(example for example in examples if not example.submission.is_test)
-    is_spam = np.array([example.is_spam for example in learnable], dtype=bool)
-    if int((~is_spam).sum()) < MIN_GENUINE_TO_CHECK_THRESHOLD:
+    site_examples = learnable(examples)
+    is_spam = np.array([example.is_spam for example in site_examples], dtype=bool)
+    genuine = int((~is_spam).sum())
+    if genuine < MIN_GENUINE_TO_CHECK_THRESHOLD:
         return None
-    scores = np.zeros(len(learnable))
-    fold_of = np.arange(len(learnable)) % folds
+    scores = np.zeros(len(site_examples))
+    fold_of = np.arange(len(site_examples)) % folds
     for fold in range(folds):
-        others = [example for example, other in zip(learnable, fold_of, strict=True) if other != fold]
+        others = [example for example, other in zip(site_examples, fold_of, strict=True) if other != fold]
         fitted = adapt(model, others, prior_strength=prior_strength)
         held_out = np.flatnonzero(fold_of == fold)
         verdicts = Engine(fitted, Policy.from_model(fitted)).check_many(
-            [learnable[index].submission for index in held_out]
+            [site_examples[index].submission for index in held_out]
         )
         scores[held_out] = [verdict.score for verdict in verdicts]
-    groups = np.full(len(learnable), "site")
-    genuine = int((~is_spam).sum())
+    groups = np.full(len(site_examples), "site")
     allowed = genuine_marked_spam_within_target(genuine, target)
     threshold = threshold_for_false_positive_rate(scores, is_spam, groups, max(target, allowed / genuine))
     return min(max(threshold, MIN_SPAM_THRESHOLD), MAX_SPAM_THRESHOLD)

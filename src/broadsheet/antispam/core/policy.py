@@ -41,7 +41,11 @@ class Policy:
 
     @classmethod
     def from_model(cls, model: SpamModel | None, **overrides: Any) -> Policy:
-        """The policy with the thresholds the model chose on its validation data, then any overrides."""
+        """The policy with the thresholds the model chose on its validation data, then any overrides.
+
+        A hold threshold above the spam threshold (an override of one but not the other) is lowered to it:
+        there would be no score left to hold at.
+        """
         policy = cls()
         if model is not None:
             policy = replace(
@@ -49,4 +53,5 @@ class Policy:
                 spam_threshold=model.metadata.get("spam_threshold", FALLBACK_SPAM_THRESHOLD),
                 hold_threshold=model.metadata.get("hold_threshold", FALLBACK_HOLD_THRESHOLD),
             )
-        return replace(policy, **overrides)
+        policy = replace(policy, **overrides)
+        return replace(policy, hold_threshold=min(policy.hold_threshold, policy.spam_threshold))
