@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
+from django.core.exceptions import ImproperlyConfigured
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # ./var holds the SQLite database, the demo's secret key and uploaded media unless told otherwise.
 VAR_DIR = Path(os.environ.get("BROADSHEET_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -21,7 +23,13 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
 def env_probability(name: str) -> float | None:
@@ -33,9 +41,9 @@ def env_probability(name: str) -> float | None:
     try:
         number = float(value)
     except ValueError:
-        raise ValueError(problem) from None
+        raise ImproperlyConfigured(problem) from None
     if not 0 < number < 1:
-        raise ValueError(problem)
+        raise ImproperlyConfigured(problem)
     return number
 
 
@@ -65,12 +73,14 @@ def database_from_url(url: str) -> dict:
             "OPTIONS": options,
             "TEST": {"NAME": os.environ.get("DATABASE_TEST_NAME") or None},
         }
-    raise ValueError(
+    raise ImproperlyConfigured(
         f"DATABASE_URL has an unsupported scheme {parsed.scheme!r}: use sqlite:// or postgres://"
     )
 
 
 def sqlite_database(path: Path) -> dict:
+    # SQLite creates the file but not its folder: a fresh ./var (or the folder DATABASE_URL names) is made here.
+    path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
@@ -94,14 +104,17 @@ DEMO_MODE = env_bool("BROADSHEET_DEMO", False)
 
 
 def load_secret_key() -> str:
+    """The key from SECRET_KEY; one generated under ./var outside production; "" in production without one.
+
+    Like Django itself, production checks the key when something needs it, not when settings load: serving,
+    migrating and every command that signs or stores stop with a clear error (operations.checks), while
+    `broadsheet spam evaluate` and `spam train`, which read only files and the shipped model, run anywhere.
+    """
     key = os.environ.get("SECRET_KEY")
     if key:
         return key
     if not (DEBUG or DEMO_MODE or TESTING):
-        raise RuntimeError(
-            "SECRET_KEY is not set. Production mode refuses to start without one; "
-            "set SECRET_KEY, or BROADSHEET_DEMO=1 to run the demo with a generated key."
-        )
+        return ""
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """SPAM_THRESHOLD and SPAM_HOLD_THRESHOLD override the model's own thresholds for the site's comments."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from broadsheet.discussion.models import Comment, DiscussionSettings
 from broadsheet.discussion.screening import engine_for
@@ -53,7 +54,7 @@ def test_a_hold_threshold_above_the_spam_threshold_leaves_nothing_to_hold(settin
 def test_a_threshold_outside_0_to_1_stops_the_site_with_its_name(monkeypatch, value):
     monkeypatch.setenv("SPAM_THRESHOLD", value)
 
-    with pytest.raises(ValueError, match="SPAM_THRESHOLD must be a number between 0 and 1"):
+    with pytest.raises(ImproperlyConfigured, match="SPAM_THRESHOLD must be a number between 0 and 1"):
         env_probability("SPAM_THRESHOLD")
 
 
