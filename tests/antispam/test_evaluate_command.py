@@ -69,7 +69,7 @@ def test_the_text_report_is_readable(tmp_path):
 
 
 def test_a_missing_column_is_named(tmp_path):
-    path = write_csv(tmp_path / "bad.csv", ["text", "label"], [("hello", "ham")])
+    path = write_csv(tmp_path / "bad.csv", ["msg", "label"], [("hello", "ham")])
 
     with pytest.raises(CommandError, match="'content'"):
         run_evaluate(str(path))
@@ -105,3 +105,27 @@ def test_a_very_long_comment_does_not_stop_the_file(tmp_path):
     path = write_csv(tmp_path / "long.csv", ["content", "label"], rows)
 
     assert json.loads(run_evaluate(str(path), "--json"))["n"] == 2
+
+
+def test_a_file_saved_with_semicolons_or_tabs_is_read_by_its_header(tmp_path):
+    for delimiter, name in ((";", "semicolons.csv"), ("\t", "tabs.tsv")):
+        path = tmp_path / name
+        with path.open("w", newline="", encoding="utf-8") as file:
+            writer = csv.writer(file, delimiter=delimiter)
+            writer.writerow(["Content", "Label"])
+            writer.writerows([(content, label) for content, label, _ in ROWS])
+
+        assert json.loads(run_evaluate(str(path), "--json"))["n"] == 5
+
+
+def test_other_names_for_the_text_are_read_and_the_issues_own_name_wins(tmp_path):
+    only_text = write_csv(tmp_path / "text.csv", ["text", "is_spam"], [(c, lab) for c, lab, _ in ROWS])
+    both = write_csv(
+        tmp_path / "both.csv",
+        ["comment", "content", "label"],
+        [("", content, label) for content, label, _ in ROWS],  # an empty "comment" column must not be read
+    )
+
+    assert json.loads(run_evaluate(str(only_text), "--json"))["n"] == 5
+    report = json.loads(run_evaluate(str(both), "--json"))
+    assert report["spam"] == 2 and report["recall"] == 1  # read from "content": empty texts are not spam

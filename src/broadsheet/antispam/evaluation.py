@@ -21,11 +21,17 @@ LABELS = {
     "spam": True, "1": True, "true": True, "1.0": True,
     "ham": False, "0": False, "false": False, "0.0": False,
 }  # fmt: skip
-# Column names we accept, including the YouTube Spam Collection's upper-case ones.
+# Column names we accept, in any case: the issue's, the YouTube Spam Collection's (CONTENT, CLASS) and the
+# names other labelled sets give the text. Where a file has two, the issue's own name wins.
 COLUMN_ALIASES = {
     "content": "content",
+    "text": "content",
+    "comment": "content",
+    "message": "content",
+    "body": "content",
     "label": "label",
     "class": "label",
+    "is_spam": "label",
     "author": "author",
     "email": "email",
     "url": "url",
@@ -60,15 +66,14 @@ def read_labelled_csv(path: Path, notice: Callable[[str], None] | None = None) -
             notice(f"{path} is not UTF-8 ({error.reason} at byte {error.start}): read as Windows-1252.")
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
     with io.StringIO(text, newline="") as file:
-        reader = csv.reader(file)
+        reader = csv.reader(file, delimiter=_delimiter_of(text.partition("\n")[0]))
         try:
             header = next(reader)
         except StopIteration:
             raise EvaluationFileError(f"{path} is empty: expected a header with content and label") from None
         except csv.Error as error:
             raise EvaluationFileError(f"{path} is not a readable CSV file: {error}") from error
-        columns = {COLUMN_ALIASES[name.strip().lower()]: index for index, name in enumerate(header)
-                   if name.strip().lower() in COLUMN_ALIASES}  # fmt: skip
+        columns = _columns_of(header)
         missing = [name for name in ("content", "label") if name not in columns]
         if missing:
             raise EvaluationFileError(
@@ -107,6 +112,26 @@ def read_labelled_csv(path: Path, notice: Callable[[str], None] | None = None) -
     return examples
 
 
+def _delimiter_of(header: str) -> str:
+    """A comma, unless the header only makes sense split at semicolons (Excel where the decimal mark is a
+    comma) or tabs."""
+    for delimiter in (",", ";", "\t"):
+        if {"content", "label"} <= set(_columns_of(next(csv.reader([header], delimiter=delimiter), []))):
+            return delimiter
+    return ","
+
+
+def _columns_of(header: list[str]) -> dict[str, int]:
+    """Which column holds what, by the names COLUMN_ALIASES knows."""
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header):
+        name = name.strip().lower()
+        meaning = COLUMN_ALIASES.get(name)
+        if meaning and (meaning not in columns or name == meaning):
+            columns[meaning] = index
+    return columns
+
+
 @dataclass(frozen=True)
 class EvaluationReport:
     n: int
@@ -142,7 +167,7 @@ class EvaluationReport:
                 f"recall at 0.1% FPR {self.recall_at_0_1_percent_fpr:.4f}",
                 f"recall at 1% FPR   {self.recall_at_1_percent_fpr:.4f}",
                 f"held for review    {self.held_rate:.2%} ({self.held_spam} spam, {self.held_ham} ham)",
-                f"throughput         {self.comments_per_second:,.0f} comments/s (batch, one core)",
+                f"throughput         {self.comments_per_second:,.0f} comments/s (batch, one core, fastest pass)",
                 f"latency            p50 {self.p50_ms:.3f} ms, p99 {self.p99_ms:.3f} ms per comment",
             ]
         )
@@ -161,6 +186,10 @@ def recall_at_false_positive_rate(scores: np.ndarray, is_spam: np.ndarray, rate:
     return float((spam > threshold).mean())
 
 
+THROUGHPUT_PASSES = 3
+THROUGHPUT_SECONDS = 10.0
+
+
 def evaluate(
     examples: Sequence[LabelledExample], engine: Engine, *, latency_sample: int = 2000
 ) -> EvaluationReport:
@@ -171,6 +200,14 @@ def evaluate(
     started = time.perf_counter()
     verdicts = engine.check_many(submissions)
     batch_seconds = time.perf_counter() - started
+    # As timeit does, the fastest of a few passes is the engine's speed: a slower one measured the other
+    # processes the machine was running. Small files get all the passes, a large one only the first.
+    for _ in range(THROUGHPUT_PASSES - 1):
+        if batch_seconds * THROUGHPUT_PASSES > THROUGHPUT_SECONDS:
+            break
+        started = time.perf_counter()
+        engine.check_many(submissions)
+        batch_seconds = min(batch_seconds, time.perf_counter() - started)
 
     latencies = []
     for submission in submissions[:latency_sample]:

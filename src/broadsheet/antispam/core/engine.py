@@ -18,6 +18,9 @@ from .submission import Decision, Reason, Submission, Verdict
 # Without a model the rules alone decide, starting from "probably genuine" (most comments are).
 PRIOR_LOGIT_WITHOUT_MODEL = -2.0
 SITE_MODERATION_CODES = frozenset({"moderation_word", "moderation_domain"})
+# A batch is scored a chunk at a time, so a file of a million comments needs no more memory than a thousand,
+# and the rules find each text's links still in the cache the features filled (links_in keeps 1,024 texts).
+CHUNK_SIZE = 1000
 
 
 def default_model_path() -> Path:
@@ -53,7 +56,13 @@ class Engine:
         return self.check_many([submission])[0]
 
     def check_many(self, submissions: Sequence[Submission]) -> list[Verdict]:
-        """Verdicts for a batch; the classifier scores the whole batch in one vectorised pass."""
+        """Verdicts for a batch; the classifier scores each chunk of it in one vectorised pass."""
+        if len(submissions) > CHUNK_SIZE:
+            return [
+                verdict
+                for start in range(0, len(submissions), CHUNK_SIZE)
+                for verdict in self.check_many(submissions[start : start + CHUNK_SIZE])
+            ]
         if not submissions:
             return []
         evidence: list[tuple[str, ...]]

@@ -7,6 +7,7 @@ normalised first so the model learns what spam *says*, not which URL or number o
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -107,6 +108,7 @@ INTENTS: dict[str, tuple[frozenset[str], str]] = {
     "follow": (frozenset({"follow", "add"}), r"\bfollow\s+(?:me|us|my)\b|\badd\s+me\b"),
 }
 INTENT_PATTERNS = tuple((name, words, re.compile(pattern)) for name, (words, pattern) in INTENTS.items())
+INTENT_TRIGGERS = frozenset().union(*(words for words, _ in INTENTS.values()))
 
 
 def _link_placeholder(match: re.Match[str]) -> str:
@@ -198,7 +200,7 @@ def tokens_of(submission: Submission, normalised: str) -> list[str]:
     """Word unigrams and bigrams of the text, and link/URL/email domain tokens."""
     words = TOKEN_PATTERN.findall(normalised)
     tokens = ["w:" + word for word in words]
-    tokens.extend(f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False))
+    tokens.extend([f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False)])
     tokens.extend(intent_tokens(normalised, words))
     # No author-name tokens: names identify people, not spam, and a file without an author column would
     # otherwise look like the (authorless) SMS training set. Keyword names are a rule instead.
@@ -214,7 +216,9 @@ def tokens_of(submission: Submission, normalised: str) -> list[str]:
 
 def intent_tokens(normalised: str, words: Sequence[str] | None = None) -> list[str]:
     """One token per call to action found, and one more for any at all (campaigns vary the wording)."""
-    present = set(TOKEN_PATTERN.findall(normalised) if words is None else words)
+    present = INTENT_TRIGGERS.intersection(TOKEN_PATTERN.findall(normalised) if words is None else words)
+    if not present:  # most genuine comments
+        return []
     found = [
         f"i:{name}"
         for name, triggers, pattern in INTENT_PATTERNS
@@ -283,6 +287,7 @@ SOURCE_DESCRIPTIONS = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand words and phrases explain most scores
 def describe_token(token: str) -> str | None:
     """A token as a moderator can read it ("b:my channel" -> “my channel”); None for one that says nothing."""
     kind, _, value = token.partition(":")

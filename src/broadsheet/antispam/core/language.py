@@ -104,8 +104,9 @@ def guess_language(text: str) -> LanguageGuess | None:
     if NON_LATIN_PATTERN.search(text):
         non_latin: dict[str, int] = {}
         for character in NON_LATIN_PATTERN.findall(text):
-            language = SCRIPT_LANGUAGES.get(_script_of(character))
-            if language and character.isalpha():
+            # Letters only (the name lookup is the dear part): a byte-order mark is no writing system.
+            language = character.isalpha() and SCRIPT_LANGUAGES.get(_script_of(character))
+            if language:
                 non_latin[language] = non_latin.get(language, 0) + 1
         if non_latin:
             language, count = max(non_latin.items(), key=lambda item: item[1])
@@ -117,7 +118,8 @@ def guess_language(text: str) -> LanguageGuess | None:
     for word in words:
         for language in LANGUAGES_OF_STOPWORD.get(word, ()):
             hits[language] += 1
-    language, best = max(hits.items(), key=lambda item: item[1])
+    language = max(hits, key=hits.__getitem__)  # ties go to the language listed first
+    best = hits[language]
     total = sum(hits.values())
     # Require several stopwords and a clear lead: short texts share words across languages ("a", "de").
     if best < 3 or best / len(words) < 0.15 or best / total < 0.5:

@@ -156,6 +156,8 @@ def bbcode_links(submission: Submission, policy: Policy) -> Iterable[Reason]:
 
 
 def _words_found(words: tuple[str, ...], fields: Iterable[str]) -> list[str]:
+    if not words:
+        return []
     text = "\n".join(fields).lower()
     return [word for word in words if word.strip() and word.strip().lower() in text]
 
@@ -330,8 +332,10 @@ def link_named_after_author(submission: Submission, policy: Policy) -> Iterable[
     author = submission.author.strip().lower()
     if len(author) < 3:
         return
+    if not links_in(submission.content):  # cached, and most comments have no link to sign with
+        return
     tail = submission.content.strip()[-400:]
-    anchor = TRAILING_ANCHOR_PATTERN.search(tail)
+    anchor = TRAILING_ANCHOR_PATTERN.search(tail) if "<" in tail else None
     if anchor:
         signature = anchor.group(1)
     else:
