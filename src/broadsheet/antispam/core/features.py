@@ -331,5 +331,6 @@ def weigh_features(features: HashedFeatures, idf: np.ndarray) -> WeightedFeature
     idf_values = idf[features.columns].astype(np.float64)
     blocks = features.rows * 2 + (features.columns >= CHARACTER_FEATURES)
     squared_norms = np.bincount(blocks, weights=idf_values * idf_values, minlength=features.count * 2)
-    values = idf_values / np.sqrt(np.maximum(squared_norms[blocks], 1e-12))
+    # One square root per block, not per occurrence: a comment has two blocks and hundreds of occurrences.
+    values = idf_values * (1.0 / np.sqrt(np.maximum(squared_norms, 1e-12)))[blocks]
     return WeightedFeatures(count=features.count, rows=features.rows, columns=features.columns, values=values)
