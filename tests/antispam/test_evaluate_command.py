@@ -129,3 +129,28 @@ def test_other_names_for_the_text_are_read_and_the_issues_own_name_wins(tmp_path
     assert json.loads(run_evaluate(str(only_text), "--json"))["n"] == 5
     report = json.loads(run_evaluate(str(both), "--json"))
     assert report["spam"] == 2 and report["recall"] == 1  # read from "content": empty texts are not spam
+
+
+def test_mistakes_are_listed_with_the_reasons_the_engine_gave(tmp_path):
+    rows = [
+        ("Check out my new channel and subscribe!! http://bit.ly/abc", "ham"),  # labelled genuine
+        ("I have listened to this song every morning for a year", "spam"),  # labelled spam
+        ("The chorus is so catchy, my little brother sings it all day", "ham"),
+    ]
+    path = write_csv(tmp_path / "comments.csv", ["content", "label"], rows)
+
+    report = json.loads(run_evaluate(str(path), "--json", "--mistakes", "5"))
+    text = run_evaluate(str(path), "--mistakes", "5")
+
+    [genuine] = report["genuine_marked_spam"]
+    assert genuine["content"].startswith("Check out my new channel") and genuine["decision"] == "spam"
+    assert any(reason["code"] == "url_shortener" for reason in genuine["reasons"])
+    [spam] = report["spam_approved"]
+    assert spam["content"].startswith("I have listened") and spam["decision"] == "approve"
+    assert "Genuine comments marked spam" in text and "behind a URL shortener" in text
+
+
+def test_without_mistakes_the_json_has_only_the_figures(tmp_path):
+    path = write_csv(tmp_path / "comments.csv", ["content", "label", "author"], ROWS)
+
+    assert "genuine_marked_spam" not in json.loads(run_evaluate(str(path), "--json"))

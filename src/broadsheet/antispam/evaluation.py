@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import Decision, Engine, LabelledExample, Submission
+from .core import Decision, Engine, LabelledExample, Submission, Verdict
 
 # spam/ham and 1/0 as the issue names them; true/false and 1.0/0.0 are how spreadsheets and pandas write them.
 LABELS = {
@@ -241,3 +241,49 @@ def evaluate(
         p50_ms=float(np.percentile(latencies, 50)),
         p99_ms=float(np.percentile(latencies, 99)),
     )
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A comment the engine got wrong, with the verdict and the reasons it gave."""
+
+    example: LabelledExample
+    verdict: Verdict
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "content": self.example.submission.content,
+            "label": "spam" if self.example.is_spam else "ham",
+            "decision": str(self.verdict.decision),
+            "score": self.verdict.score,
+            "reasons": [
+                {"code": reason.code, "weight": reason.weight, "message": reason.message}
+                for reason in self.verdict.reasons
+            ],
+        }
+
+    def as_text(self) -> str:
+        excerpt = " ".join(self.example.submission.content.split())
+        excerpt = excerpt if len(excerpt) <= 100 else excerpt[:99] + "…"
+        lines = [f"  {self.verdict.score:.3f} {self.verdict.decision:<8} “{excerpt}”"]
+        lines += [f"        {reason.message}" for reason in self.verdict.reasons if reason.weight]
+        return "\n".join(lines)
+
+
+def mistakes(
+    examples: Sequence[LabelledExample], engine: Engine, limit: int
+) -> tuple[list[Mistake], list[Mistake]]:
+    """Up to `limit` genuine comments marked spam, the most spam-like first, and as many spam comments
+    approved, the least spam-like first: what a site reads to see why the engine disagrees with it."""
+    verdicts = engine.check_many([example.submission for example in examples])
+    judged = [Mistake(example, verdict) for example, verdict in zip(examples, verdicts, strict=True)]
+    genuine_marked_spam = sorted(
+        (mistake for mistake in judged if not mistake.example.is_spam and mistake.verdict.is_flagged),
+        key=lambda mistake: -mistake.verdict.score,
+    )
+    spam_approved = sorted(
+        (mistake for mistake in judged
+         if mistake.example.is_spam and mistake.verdict.decision == Decision.APPROVE),
+        key=lambda mistake: mistake.verdict.score,
+    )  # fmt: skip
+    return genuine_marked_spam[:limit], spam_approved[:limit]

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from broadsheet.antispam.core import load_default_engine
-from broadsheet.antispam.evaluation import EvaluationFileError, evaluate, read_labelled_csv
+from broadsheet.antispam.evaluation import EvaluationFileError, evaluate, mistakes, read_labelled_csv
 from broadsheet.antispam.models import ApiKey
 from broadsheet.antispam.training import train_shipped_model
 from broadsheet.operations.progress import ProgressBar
@@ -40,6 +40,13 @@ class Command(BaseCommand):
             "user_agent optional",
         )
         evaluation.add_argument("--json", action="store_true", help="print one JSON object")
+        evaluation.add_argument(
+            "--mistakes",
+            type=int,
+            default=0,
+            metavar="N",
+            help="also show up to N genuine comments marked spam and N spam comments approved, with reasons",
+        )
         api_keys = subcommands.add_parser("api-key", help="keys for the Akismet-compatible API")
         api_key_commands = api_keys.add_subparsers(dest="api_key_command", required=True)
         creation = api_key_commands.add_parser("create", help="create a key and print it")
@@ -55,7 +62,7 @@ class Command(BaseCommand):
             self.check()
             self.create_api_key(options["site"], options["note"])
         else:
-            self.evaluate(options["file"], as_json=options["json"])
+            self.evaluate(options["file"], as_json=options["json"], mistakes_shown=options["mistakes"])
 
     def train(self, output: Path | None) -> None:
         try:
@@ -76,16 +83,34 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(f"Model written to {result.output}"))
 
-    def evaluate(self, path: Path, *, as_json: bool) -> None:
+    def evaluate(self, path: Path, *, as_json: bool, mistakes_shown: int = 0) -> None:
+        if mistakes_shown < 0:
+            raise CommandError("--mistakes must be 0 or more")
         try:
             examples = read_labelled_csv(path, notice=lambda message: self.stderr.write(message))
         except EvaluationFileError as error:
             raise CommandError(str(error)) from error
-        report = evaluate(examples, load_default_engine())
+        engine = load_default_engine()
+        report = evaluate(examples, engine)
+        genuine_marked_spam, spam_approved = (
+            mistakes(examples, engine, mistakes_shown) if mistakes_shown else ([], [])
+        )
         if as_json:
-            self.stdout.write(json.dumps(report.as_dict()))
-        else:
-            self.stdout.write(report.as_text())
+            figures: dict[str, Any] = report.as_dict()
+            if mistakes_shown:
+                figures["genuine_marked_spam"] = [mistake.as_dict() for mistake in genuine_marked_spam]
+                figures["spam_approved"] = [mistake.as_dict() for mistake in spam_approved]
+            self.stdout.write(json.dumps(figures))
+            return
+        self.stdout.write(report.as_text())
+        if mistakes_shown:
+            for title, shown in (
+                ("Genuine comments marked spam, most spam-like first", genuine_marked_spam),
+                ("Spam comments approved, least spam-like first", spam_approved),
+            ):
+                self.stdout.write(f"\n{title} ({len(shown)} shown):")
+                for mistake in shown:
+                    self.stdout.write(mistake.as_text())
 
     def create_api_key(self, site: str, note: str) -> None:
         try:
