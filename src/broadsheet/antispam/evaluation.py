@@ -44,6 +44,9 @@ COLUMN_ALIASES = {
 # csv's default field limit (128 KiB) would stop the file at one very long comment; the engine reads 2,000
 # characters of each anyway, but the row must still be read whole.
 FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+# Throughput is the fastest of this many passes over the file, as long as they take no longer than this.
+THROUGHPUT_PASSES = 3
+THROUGHPUT_SECONDS = 10.0
 
 
 class EvaluationFileError(ValueError):
@@ -186,10 +189,6 @@ def recall_at_false_positive_rate(scores: np.ndarray, is_spam: np.ndarray, rate:
     return float((spam > threshold).mean())
 
 
-THROUGHPUT_PASSES = 3
-THROUGHPUT_SECONDS = 10.0
-
-
 def evaluate(
     examples: Sequence[LabelledExample], engine: Engine, *, latency_sample: int = 2000
 ) -> EvaluationReport:
@@ -276,14 +275,18 @@ def mistakes(
     """Up to `limit` genuine comments marked spam, the most spam-like first, and as many spam comments
     approved, the least spam-like first: what a site reads to see why the engine disagrees with it."""
     verdicts = engine.check_many([example.submission for example in examples])
-    judged = [Mistake(example, verdict) for example, verdict in zip(examples, verdicts, strict=True)]
+    judged = list(zip(examples, verdicts, strict=True))
     genuine_marked_spam = sorted(
-        (mistake for mistake in judged if not mistake.example.is_spam and mistake.verdict.is_flagged),
+        (
+            Mistake(example, verdict)
+            for example, verdict in judged
+            if not example.is_spam and verdict.is_flagged
+        ),
         key=lambda mistake: -mistake.verdict.score,
     )
     spam_approved = sorted(
-        (mistake for mistake in judged
-         if mistake.example.is_spam and mistake.verdict.decision == Decision.APPROVE),
+        (Mistake(example, verdict) for example, verdict in judged
+         if example.is_spam and verdict.decision == Decision.APPROVE),
         key=lambda mistake: mistake.verdict.score,
     )  # fmt: skip
     return genuine_marked_spam[:limit], spam_approved[:limit]
