@@ -19,6 +19,9 @@ LINK_PATTERN = re.compile(
 # A search for these starts only at a dot, where the full pattern tries a bare domain at every word.
 LINK_HINT_PATTERN = re.compile(rf"\.(?:{BARE_DOMAIN_TLDS})|www\.", re.IGNORECASE)
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# What every address EMAIL_PATTERN finds contains. A search for it starts only at an "@"; the full pattern
+# tries every word, and on Instagram a quarter of comments have an "@handle" that is no address.
+EMAIL_HINT_PATTERN = re.compile(r"@[\w-]+\.[\w.-]")
 ANCHOR_PATTERN = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
 BBCODE_LINK_PATTERN = re.compile(r"\[(?:url|link)(?:=|\])", re.IGNORECASE)
 
