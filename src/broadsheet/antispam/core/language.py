@@ -115,9 +115,8 @@ def guess_language(text: str) -> LanguageGuess | None:
     if len(words) < 4:
         return None
     hits = dict.fromkeys(STOPWORDS, 0)
-    for word in filter(
-        LANGUAGES_OF_STOPWORD.__contains__, words
-    ):  # filtered in C: most words are no stopword
+    # Most words are no stopword: filter() drops them in C before the loop.
+    for word in filter(LANGUAGES_OF_STOPWORD.__contains__, words):
         for language in LANGUAGES_OF_STOPWORD[word]:
             hits[language] += 1
     language = max(hits, key=hits.__getitem__)  # ties go to the language listed first
