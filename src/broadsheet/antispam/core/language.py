@@ -101,7 +101,7 @@ def guess_language(text: str) -> LanguageGuess | None:
     letters = sum(map(len, words))  # counting the words' letters is cheaper than testing every character
     if letters < MIN_LETTERS:
         return None
-    if NON_LATIN_PATTERN.search(text):
+    if not text.isascii() and NON_LATIN_PATTERN.search(text):
         non_latin: dict[str, int] = {}
         for character in NON_LATIN_PATTERN.findall(text):
             # Letters only (the name lookup is the dear part): a byte-order mark is no writing system.
