@@ -49,9 +49,11 @@ AUTHOR_WORD_PATTERN = re.compile(r"[a-z]+")
 DOMAIN_AS_NAME_PATTERN = re.compile(
     r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|info|biz|ru|co|io|xyz|top|online|shop|site)$"
 )
+# The shortest run either garbage pattern matches: empty_or_garbage searches only words this long.
+SHORTEST_GARBAGE_RUN = 7
 # Letter ranges in both cases rather than re.IGNORECASE, which folds the case of every character it tries
 # and makes a search about twice as slow; the rules run on every comment.
-VOWELLESS_WORD_PATTERN = re.compile(r"\b[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{7,}\b")
+VOWELLESS_WORD_PATTERN = re.compile(rf"\b[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{{{SHORTEST_GARBAGE_RUN},}}\b")
 LONG_WORD_PATTERN = re.compile(r"\b[a-zA-Z]{30,}\b")
 # Calls to action that promote the commenter rather than discuss the article (YouTube and blog spam alike).
 SELF_PROMOTION_PHRASES = (
@@ -298,9 +300,9 @@ def empty_or_garbage(submission: Submission, policy: Policy) -> Iterable[Reason]
     if not content:
         yield Reason("empty_content", 3.0, "The comment has no text.", at_least=Decision.HOLD)
         return
-    # Both patterns below need a run of 7 or more letters, so only the text's long words are searched: the
-    # same matches, found in a fraction of the text.
-    long_words = " ".join([word for word in content.split() if len(word) >= 7])
+    # Both patterns below need a run of SHORTEST_GARBAGE_RUN letters or more, so only the text's long words
+    # are searched: the same matches, found in a fraction of the text.
+    long_words = " ".join([word for word in content.split() if len(word) >= SHORTEST_GARBAGE_RUN])
     if not LETTER_PATTERN.search(content):
         yield Reason("no_words", 1.5, "The comment contains no words, only symbols or numbers.")
     elif _has_long_letter_run(long_words) and not links_in(content):
