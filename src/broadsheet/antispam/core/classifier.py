@@ -63,8 +63,10 @@ def _strongest_tokens(
     Vectorised over the batch: a repeated token's occurrences are summed, each submission's tokens ranked,
     and only the few best per submission are described in Python.
     """
-    lengths = np.fromiter((len(tokens) for tokens in features.tokens), dtype=np.int64, count=features.count)
-    first_token = len(contributions) - int(lengths.sum())
+    names = features.token_names
+    if names is None:
+        return [()] * features.count
+    first_token = len(contributions) - len(names)
     rows = features.rows[first_token:]
     wanted = np.flatnonzero(explained[rows] & (contributions[first_token:] > 0))
     keys = rows[wanted] * HASHED_FEATURES + features.columns[first_token:][wanted]
@@ -75,10 +77,9 @@ def _strongest_tokens(
     # Rank within each submission; a few spares stand in for tokens that describe nothing ("i:any").
     ranks = np.arange(len(order)) - np.searchsorted(key_rows[order], key_rows[order], side="left")
     kept = order[ranks < count + 2]
-    row_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     chosen: list[list[str]] = [[] for _ in range(features.count)]
     for row, occurrence in zip(key_rows[kept].tolist(), wanted[first_occurrence[kept]].tolist(), strict=True):
-        description = describe_token(features.tokens[row][occurrence - row_starts[row]])
+        description = describe_token(names[occurrence])
         if description and len(chosen[row]) < count and not _says_again(description, chosen[row]):
             chosen[row].append(description)
     return [tuple(descriptions) for descriptions in chosen]
