@@ -48,6 +48,7 @@ def test_tokens_read_as_words_placeholders_and_calls_to_action():
     assert describe_token("i:any") is None
     assert describe_token("d:cheap-pills.example") == "a link to cheap-pills.example"
     assert describe_token("u:<present>") == "giving a website"
+    assert describe_token("a:<joined>") == "an author name of words run together, like a channel's"
 
 
 def test_explaining_does_not_change_the_score():

@@ -55,3 +55,18 @@ def test_word_order_matters_to_a_pair_and_letter_order_to_a_word():
     assert columns_by_token("dog bites")["b:dog bites"] != columns_by_token("bites dog")["b:bites dog"]
     anagrams = columns_by_token("listen silent")
     assert anagrams["w:listen"] != anagrams["w:silent"]
+
+
+def other_token_names(submission):
+    """The tokens beside words and word pairs (calls to action, domains, the author's name)."""
+    features = token_features_of(hash_features([submission]), 0)
+    return [name for _, name in features if not name.startswith(("w:", "b:"))]
+
+
+def test_an_author_name_adds_only_its_shape_and_only_when_words_run_together():
+    text = "Nice song, I listen to it every day"
+
+    assert other_token_names(Submission(content=text, author="BestMusicChannel")) == ["a:<joined>"]
+    assert other_token_names(Submission(content=text, author="xXGamerXx")) == ["a:<joined>"]
+    assert other_token_names(Submission(content=text, author="Maria Lopez")) == []
+    assert other_token_names(Submission(content=text, author="")) == []

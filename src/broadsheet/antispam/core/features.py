@@ -23,7 +23,7 @@ import numpy as np
 from .links import EMAIL_HINT_PATTERN, EMAIL_PATTERN, LINK_PATTERN, domain_of, links_in, may_contain_links
 from .submission import Submission
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 CHARACTER_HASH_BITS = 18
 TOKEN_HASH_BITS = 20
 CHARACTER_FEATURES = 1 << CHARACTER_HASH_BITS
@@ -258,11 +258,22 @@ def _domain_tokens(prefix: str, domain: str) -> list[str]:
     return [f"{prefix}:{'.'.join(labels[-2:])}", f"{prefix}.tld:{labels[-1]}"]
 
 
+# Words run together with inner capitals ("BestMusicChannel", "xXGamerXx") are how channels and brands name
+# themselves: 62-65% of such names posted spam in each shared video, against 50-54% of all names. One token
+# whose weight training learns, not a rule. Surname particles ("McCoy") were left in: of the six such names
+# in the shared videos four posted spam, and leaving them out moved the character weight training chose.
+JOINED_NAME_PATTERN = re.compile(r"[a-z][A-Z]")
+
+
 def other_tokens(submission: Submission, normalised: str, words: Sequence[str]) -> list[str]:
-    """The tokens beside the words and word pairs: calls to action, and link, website and e-mail domains."""
+    """The tokens beside the words and word pairs: calls to action, the author name's shape, and link,
+    website and e-mail domains."""
     tokens = intent_tokens(normalised, words)
-    # No author-name tokens: names identify people, not spam, and a file without an author column would
-    # otherwise look like the (authorless) SMS training set. Keyword names are a rule instead.
+    # Of the author's name only its shape, not its words: words identify people (they cost 0.004-0.011 F1
+    # on held-out videos) and an authorless file would look like the authorless SMS set. Keyword names are
+    # a rule instead.
+    if JOINED_NAME_PATTERN.search(submission.author):
+        tokens.append("a:<joined>")
     for link in links_in(submission.content[: MAX_CHARACTERS * 2]):
         tokens.extend(_domain_tokens("d", domain_of(link)))
     if submission.url:
@@ -377,6 +388,8 @@ def describe_token(token: str) -> str | None:
         return "“" + " ".join(quoted) + "”"
     if kind == "i":
         return INTENT_DESCRIPTIONS.get(value)
+    if token == "a:<joined>":
+        return "an author name of words run together, like a channel's"
     if value == "<present>":
         return "giving a website"
     description = SOURCE_DESCRIPTIONS.get(kind)
