@@ -263,6 +263,7 @@ def _domain_tokens(prefix: str, domain: str) -> list[str]:
 # whose weight training learns, not a rule. Surname particles ("McCoy") were left in: of the six such names
 # in the shared videos four posted spam, and leaving them out moved the character weight training chose.
 JOINED_NAME_PATTERN = re.compile(r"[a-z][A-Z]")
+JOINED_NAME_TOKEN = "a:<joined>"
 
 
 def other_tokens(submission: Submission, normalised: str, words: Sequence[str]) -> list[str]:
@@ -273,7 +274,7 @@ def other_tokens(submission: Submission, normalised: str, words: Sequence[str]) 
     # on held-out videos) and an authorless file would look like the authorless SMS set. Keyword names are
     # a rule instead.
     if JOINED_NAME_PATTERN.search(submission.author):
-        tokens.append("a:<joined>")
+        tokens.append(JOINED_NAME_TOKEN)
     for link in links_in(submission.content[: MAX_CHARACTERS * 2]):
         tokens.extend(_domain_tokens("d", domain_of(link)))
     if submission.url:
@@ -388,7 +389,7 @@ def describe_token(token: str) -> str | None:
         return "“" + " ".join(quoted) + "”"
     if kind == "i":
         return INTENT_DESCRIPTIONS.get(value)
-    if token == "a:<joined>":
+    if token == JOINED_NAME_TOKEN:
         return "an author name of words run together, like a channel's"
     if value == "<present>":
         return "giving a website"
