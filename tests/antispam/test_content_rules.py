@@ -88,3 +88,24 @@ def test_digits_and_handles_inside_links_are_not_contact_details():
     )
 
     assert "contact_elsewhere" not in codes(rules_only_engine().check(comment))
+
+
+def test_self_promotion_is_noted_in_the_commenters_language():
+    engine = rules_only_engine()
+    asks = [
+        "los invito a subscribirse a mi canal",
+        "Suscríbete a mi canal, subo videos cada semana",
+        "Inscreva-se no meu canal por favor",
+        "abonnez-vous, je poste une vidéo par jour",
+        "Besucht mal meinen Kanal",
+    ]
+    genuine = [
+        "Esta canción me recuerda a mi infancia",
+        "Eu adoro essa música desde criança",
+        "Je suis abonné au journal depuis vingt ans",
+    ]
+
+    for text in asks:
+        assert "self_promotion" in codes(engine.check(a_comment(text))), text
+    for text in genuine:
+        assert "self_promotion" not in codes(engine.check(a_comment(text))), text

@@ -25,3 +25,22 @@ def test_calls_to_action_become_intent_tokens():
 
 def test_an_ordinary_comment_has_no_intent():
     assert intent_tokens(normalise_text("I like the chorus, it reminds me of my first concert.")) == []
+
+
+def test_calls_to_action_in_other_languages_are_the_same_intents():
+    asks = {
+        "los invito a subscribirse a mi canal": ["i:promote_channel", "i:subscribe", "i:any"],
+        "Inscreva-se no meu canal": ["i:promote_channel", "i:subscribe", "i:any"],
+        "abonnez-vous à ma chaîne": ["i:promote_channel", "i:subscribe", "i:any"],
+        "Suscribe my channel please": ["i:promote_channel", "i:subscribe", "i:any"],
+        "dale like a este comentario": ["i:like_comment", "i:any"],
+        "sígueme en instagram": ["i:follow", "i:any"],
+    }
+
+    for text, expected in asks.items():
+        assert intent_tokens(normalise_text(text)) == expected, text
+
+
+def test_ordinary_comments_in_other_languages_have_no_intent():
+    for text in ("mi piace questa canzone", "ma vie est belle", "mes amis adorent", "that is sus for me"):
+        assert intent_tokens(normalise_text(text)) == [], text

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .language import words_of
 from .links import EMAIL_HINT_PATTERN, EMAIL_PATTERN, LINK_PATTERN, domain_of, links_in, may_contain_links
 from .submission import Submission
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 CHARACTER_HASH_BITS = 18
 TOKEN_HASH_BITS = 20
 CHARACTER_FEATURES = 1 << CHARACTER_HASH_BITS
@@ -64,23 +65,35 @@ VIDEO_SITES = ("youtube.com", "youtu.be")
 # self_promotion rule adds a fixed weight; these let the model weigh each intent on its own data). They read
 # normalised text: lowercase, digits as 0, links as httplink/youtubelink. Each pattern is only tried when
 # one of its words occurs, which keeps the ten searches from costing more than the rest of the features.
+# Comment spam asks in the commenter's language, whatever the site's: each intent also knows the common
+# wording in Spanish, Portuguese, French, German and Italian (the Latin-script languages language.py tells).
 INTENTS: dict[str, tuple[frozenset[str], str]] = {
     "promote_channel": (
-        frozenset({"my", "our"}),
+        words_of("my our mi mis nuestro meu meus minha nosso mon ma mes mein meinen meine mio miei"),
         r"\b(?:my|our)\s+(?:new\s+)?(?:youtube\s+|gaming\s+|music\s+)?"
-        r"(?:channel|videos?|songs?|music|playlist|page|site|website|blog|profile|covers?)\b",
+        r"(?:channel|videos?|songs?|music|playlist|page|site|website|blog|profile|covers?)\b"
+        r"|\b(?:mis?|nuestro|meus?|minha|nosso|mon|ma|mes|mein(?:en|e)?|mio|miei)\s+"
+        r"(?:nuevo\s+|novo\s+|nouvelle\s+|neue[nr]?\s+)?"
+        r"(?:canal|canale|chaîne|chaine|kanal|v[ií]deos?|vidéos?|videos?|blog|página|pagina|sitio)\b",
     ),
     "check_out": (
         frozenset({"check", "checkout", "take", "look"}),
         r"\bcheck\s*(?:out|it\s*out|me\s+out|us\s+out|this\s+out)\b|\btake\s+a\s+look\b|\blook\s+(?:me\s+)?up\b",
     ),
     "subscribe": (
-        frozenset({"sub", "subscribe", "subscribed", "subscribing", "subcribe", "subsribe"}),
-        r"\bsub(?:scribe|scribed|scribing|cribe|sribe)?\s*(?:to\s+)?(?:me|my|us|our|back|0|for)\b",
+        words_of(
+            """sub subscribe subscribed subscribing subcribe subsribe suscribe suscribete suscríbete
+            suscribanse suscríbanse suscribirse subscribirse inscreva inscrevam inscrevase abonnez abonne
+            abonniert iscriviti iscrivetevi"""
+        ),
+        r"\b(?:sub(?:scribe|scribed|scribing|cribe|sribe)?|suscribe)\s*(?:to\s+)?(?:me|my|us|our|back|0|for)\b"
+        r"|\bsusc?r[ií]b(?:ete|anse|irse)\b|\bsubscribirse\b|\binscrev(?:a|am|ase)\b"
+        r"|\babonne(?:z|-toi)\b|\babonniert\s+(?:mich|meinen|uns)\b|\biscrivi(?:ti|tevi)\b",
     ),
     "like_comment": (
-        frozenset({"like", "thumbs", "upvote", "give"}),
-        r"\b(?:like|thumbs\s+up|upvote)\s+(?:this|my)\s+(?:comment|post)\b|\bgive\s+it\s+a\s+like\b",
+        words_of("like thumbs upvote give dale denle deixa deixem deem"),
+        r"\b(?:like|thumbs\s+up|upvote)\s+(?:this|my)\s+(?:comment|post)\b|\bgive\s+it\s+a\s+like\b"
+        r"|\b(?:dale|denle|deixa|deixem|deem)\s+(?:un\s+|o\s+|seu\s+)?like\b",
     ),
     "share": (frozenset({"share"}), r"\bshare\s+(?:this|it|my)\b|\blike\s*(?:&|and)\s*share\b"),
     "vote": (frozenset({"vote"}), r"\bvote\s+(?:for|daily)\b"),
@@ -113,7 +126,11 @@ INTENTS: dict[str, tuple[frozenset[str], str]] = {
         r"\b(?:earn|make|win|won)\s+(?:real\s+|some\s+|extra\s+)?(?:money|cash|0+|\$)|\bpay\s*pal\b"
         r"|\bbitcoins?\b|\bdonate\b|\bprizes?\b|\$\s?0",
     ),
-    "follow": (frozenset({"follow", "add"}), r"\bfollow\s+(?:me|us|my)\b|\badd\s+me\b"),
+    "follow": (
+        words_of("follow add sigueme sígueme siganme síganme sigam segue suivez folgt seguitemi"),
+        r"\bfollow\s+(?:me|us|my)\b|\badd\s+me\b|\bs[ií]g(?:ue|an)me\b|\bsigam-me\b|\bme\s+segue\b"
+        r"|\bsuivez-moi\b|\bfolgt\s+mir\b|\bseguitemi\b",
+    ),
 }
 INTENT_PATTERNS = tuple((name, words, re.compile(pattern)) for name, (words, pattern) in INTENTS.items())
 INTENT_TRIGGERS = frozenset().union(*(words for words, _ in INTENTS.values()))

@@ -60,7 +60,7 @@ SELF_PROMOTION_PHRASES = (
     r"check\s*(?:out|it\s*out)\s+(?:my|our|this\s+(?:video|playlist|channel|site|website|page|song))",
     r"check\s+(?:me|us|this)\s+out",
     r"(?:come\s+and\s+)?(?:watch|see|listen\s+to)\s+my\s+(?:new\s+)?(?:video|song|channel|music)",
-    r"(?:please\s+|plz\s+|pls\s+)?sub(?:scribe)?\s+(?:to\s+)?(?:my|me|our)\b",
+    r"(?:please\s+|plz\s+|pls\s+)?(?:sub(?:scribe)?|suscribe)\s+(?:to\s+)?(?:my|me|our)\b",
     r"sub\s+4\s+sub|follow\s+4\s+follow|like\s+4\s+like",
     r"my\s+(?:new\s+)?(?:youtube\s+|gaming\s+)?channel|my\s+videos",
     r"visit\s+(?:my|our)\s+(?:site|website|blog|page|shop)",
@@ -69,6 +69,11 @@ SELF_PROMOTION_PHRASES = (
     r"earn\s+(?:real\s+)?(?:money|\$|cash)|make\s+money",
     r"free\s+(?:gift\s+cards?|money|iphone|followers|subscribers)|gift\s+cards?",
     r"(?:reach|get|hit)\s+\d+k?\s+subscribers",
+    # The same asks in the other languages language.py tells apart: spam is written in the spammer's.
+    r"(?:susc?r[ií]b(?:ete|anse|irse)|subscribirse|inscrev[ae]m?-se)\s+(?:a\s+|en\s+|no\s+|ao\s+)?"
+    r"(?:mi|meu|nuestro|nosso)\b",
+    r"(?:mi|meu|nuestro|nosso)\s+(?:nuevo\s+|novo\s+)?canal\b|ma\s+cha[iî]ne\b|mein(?:en)?\s+kanal\b",
+    r"mio\s+canale\b|abonnez-vous|abonne-toi|s[ií]g(?:ue|an)me\s+en\b|(?:dale|denle)\s+like\b",
 )
 # Searched in the lowercased text, for the same reason.
 SELF_PROMOTION_PATTERN = re.compile(r"\b(?:" + "|".join(SELF_PROMOTION_PHRASES) + ")")
