@@ -44,3 +44,9 @@ def test_calls_to_action_in_other_languages_are_the_same_intents():
 def test_ordinary_comments_in_other_languages_have_no_intent():
     for text in ("mi piace questa canzone", "ma vie est belle", "mes amis adorent", "that is sus for me"):
         assert intent_tokens(normalise_text(text)) == [], text
+
+
+def test_a_musician_promoting_their_own_work_is_promoting_a_channel():
+    assert intent_tokens(normalise_text("Nice song. See my new track!")) == ["i:promote_channel", "i:any"]
+    assert intent_tokens(normalise_text("listen to my mixtape")) == ["i:promote_channel", "i:any"]
+    assert intent_tokens(normalise_text("My track record on this is clean.")) == []

@@ -24,7 +24,7 @@ from .language import words_of
 from .links import EMAIL_HINT_PATTERN, EMAIL_PATTERN, LINK_PATTERN, domain_of, links_in, may_contain_links
 from .submission import Submission
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 CHARACTER_HASH_BITS = 18
 TOKEN_HASH_BITS = 20
 CHARACTER_FEATURES = 1 << CHARACTER_HASH_BITS
@@ -71,7 +71,8 @@ INTENTS: dict[str, tuple[frozenset[str], str]] = {
     "promote_channel": (
         words_of("my our mi mis nuestro meu meus minha nosso mon ma mes mein meinen meine mio miei"),
         r"\b(?:my|our)\s+(?:new\s+)?(?:youtube\s+|gaming\s+|music\s+)?"
-        r"(?:channel|videos?|songs?|music|playlist|page|site|website|blog|profile|covers?)\b"
+        r"(?:channel|videos?|songs?|music|playlist|page|site|website|blog|profile|covers?|albums?|mixtapes?"
+        r"|remix(?:es)?|beats|podcast|tracks?(?!\s+record))\b"
         r"|\b(?:mis?|nuestro|meus?|minha|nosso|mon|ma|mes|mein(?:en|e)?|mio|miei)\s+"
         r"(?:nuevo\s+|novo\s+|nouvelle\s+|neue[nr]?\s+)?"
         r"(?:canal|canale|chaîne|chaine|kanal|v[ií]deos?|vidéos?|videos?|blog|página|pagina|sitio)\b",

@@ -59,7 +59,8 @@ LONG_WORD_PATTERN = re.compile(r"\b[a-zA-Z]{30,}\b")
 SELF_PROMOTION_PHRASES = (
     r"check\s*(?:out|it\s*out)\s+(?:my|our|this\s+(?:video|playlist|channel|site|website|page|song))",
     r"check\s+(?:me|us|this)\s+out",
-    r"(?:come\s+and\s+)?(?:watch|see|listen\s+to)\s+my\s+(?:new\s+)?(?:video|song|channel|music)",
+    r"(?:come\s+and\s+)?(?:watch|see|listen\s+to)\s+my\s+(?:new\s+)?"
+    r"(?:video|song|channel|music|track|album|mixtape|remix|cover|beats|podcast)",
     r"(?:please\s+|plz\s+|pls\s+)?(?:sub(?:scribe)?|suscribe)\s+(?:to\s+)?(?:my|me|our)\b",
     r"sub\s+4\s+sub|follow\s+4\s+follow|like\s+4\s+like",
     r"my\s+(?:new\s+)?(?:youtube\s+|gaming\s+)?channel|my\s+videos",
