@@ -41,6 +41,32 @@ def test_url_shorteners_hide_the_destination():
     assert "url_shortener" in codes(verdict)
 
 
+def test_redirect_pages_of_trusted_sites_hide_the_destination():
+    links = {
+        "http://www.google.ro/url?sa=t&amp;q=&amp;url=http%3A%2F%2Fpills.example": "google.ro/url",
+        "https://google.co.uk/url?q=https://pills.example": "google.co.uk/url",
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fpills.example": "facebook.com/l.php",
+        "https://www.youtube.com/redirect?q=https%3A%2F%2Fpills.example": "youtube.com/redirect",
+    }
+
+    for link, page in links.items():
+        verdict = rules_only_engine().check(a_comment(f"she is amazing {link}"))
+
+        reason = next(reason for reason in verdict.reasons if reason.code == "redirect_link")
+        assert page in reason.message, (link, reason.message)
+
+
+def test_ordinary_links_to_the_same_sites_are_no_redirect():
+    for link in (
+        "https://www.google.com/search?q=katy+perry",
+        "https://www.google.com/maps/place/Dhaka",
+        "https://www.youtube.com/watch?v=KQ6zr6kCPj8",
+        "https://www.facebook.com/katyperry",
+        "https://href.li/",
+    ):
+        assert "redirect_link" not in codes(rules_only_engine().check(a_comment(f"see {link}"))), link
+
+
 def test_a_blocked_domain_is_spam_even_as_a_subdomain():
     verdict = rules_only_engine(blocked_domains=("pills.example",)).check(
         a_comment("visit http://www.shop.pills.example/buy")

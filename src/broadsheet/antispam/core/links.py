@@ -33,6 +33,14 @@ URL_SHORTENERS = frozenset(
     }
 )  # fmt: skip
 
+# Pages that send the reader on to whatever address their query names (host, path): like a shortener they
+# hide the destination, and they carry a link past a site's blocked-domain list under a trusted name.
+REDIRECT_PAGES = (
+    ("facebook.com", "/l.php"), ("youtube.com", "/redirect"), ("vk.com", "/away.php"), ("away.vk.com", "/"),
+    ("t.umblr.com", "/redirect"), ("out.reddit.com", "/"), ("href.li", "/"), ("l.instagram.com", "/"),
+)  # fmt: skip
+GOOGLE_HOST_PATTERN = re.compile(r"(?:[a-z]+\.)?google(?:\.[a-z]{2,3}){1,2}")
+
 
 @functools.lru_cache(maxsize=1024)
 def links_in(text: str) -> tuple[str, ...]:
@@ -77,3 +85,17 @@ def domain_matches(domain: str, listed: str) -> bool:
 
 def is_url_shortener(domain: str) -> bool:
     return domain in URL_SHORTENERS
+
+
+def redirect_page_of(link: str) -> str:
+    """The redirect page a link passes through ("google.ro/url", "facebook.com/l.php"), or ""."""
+    domain = domain_of(link)
+    if not domain:
+        return ""
+    path = urlsplit(link if "://" in link else "http://" + link).path
+    if path == "/url" and GOOGLE_HOST_PATTERN.fullmatch(domain):
+        return f"{domain}/url"
+    for host, prefix in REDIRECT_PAGES:
+        if domain_matches(domain, host) and path.startswith(prefix) and (prefix != "/" or len(path) > 1):
+            return f"{host}{prefix.rstrip('/')}"
+    return ""

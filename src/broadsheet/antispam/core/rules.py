@@ -22,6 +22,7 @@ from .links import (
     is_url_shortener,
     links_in,
     may_contain_links,
+    redirect_page_of,
 )
 from .policy import Policy
 from .submission import Decision, Reason, Submission
@@ -394,7 +395,8 @@ def contact_elsewhere(submission: Submission, policy: Policy) -> Iterable[Reason
         )
 
 
-def url_shorteners(submission: Submission, policy: Policy) -> Iterable[Reason]:
+def hidden_destinations(submission: Submission, policy: Policy) -> Iterable[Reason]:
+    """Links that hide where they go, behind a URL shortener or a trusted site's redirect page."""
     links = links_in(submission.content)
     if not links and not submission.url:
         return
@@ -405,6 +407,14 @@ def url_shorteners(submission: Submission, policy: Policy) -> Iterable[Reason]:
             "url_shortener",
             1.5,
             f"It hides where its link goes behind a URL shortener ({', '.join(shortened)}).",
+        )
+    redirects = sorted({page for link in (*links, submission.url) if (page := redirect_page_of(link))})
+    if redirects:
+        yield Reason(
+            "redirect_link",
+            1.5,
+            f"It hides where its link goes behind a redirect page ({', '.join(redirects)}), which sends the "
+            "reader on to an address the comment does not show.",
         )
 
 
@@ -435,7 +445,7 @@ RULES: tuple[Rule, ...] = (
     link_named_after_author,
     self_promotion,
     contact_elsewhere,
-    url_shorteners,
+    hidden_destinations,
     foreign_language,
 )
 
