@@ -67,6 +67,36 @@ def test_ordinary_links_to_the_same_sites_are_no_redirect():
         assert "redirect_link" not in codes(rules_only_engine().check(a_comment(f"see {link}"))), link
 
 
+def test_a_referral_code_in_a_link_says_the_poster_is_paid_for_sign_ups():
+    for link, code in (
+        ("http://www.prizes.example/?r=1446084", "r=1446084"),
+        ("http://game.example/index.php?ref=2tGgp3pV6L", "ref=2tGgp3pV6L"),
+        ("http://audio.example/user/portfolio?ref=EugeneKalinin", "ref=EugeneKalinin"),
+        ("http://www.amazon.com/dp/B00MPPQHRI?ie=UTF8&amp;tag=wattpad-20", "tag=wattpad-20"),
+    ):
+        verdict = rules_only_engine().check(a_comment(f"free stuff here {link}"))
+
+        reason = next(reason for reason in verdict.reasons if reason.code == "referral_link")
+        assert code in reason.message, (link, reason.message)
+
+
+def test_a_site_s_own_tracking_parameters_are_no_referral_code():
+    for link in (
+        "https://www.facebook.com/katyperry?ref=hl",
+        "https://blog.example/post?ref=panorama",
+        "https://news.example/archive?tag=2016",
+        "https://forum.example/thread?r=1",
+        "https://news.example/story?page=2",
+    ):
+        assert "referral_link" not in codes(rules_only_engine().check(a_comment(f"see {link}"))), link
+
+
+def test_shorteners_that_pay_per_click_hide_the_destination():
+    verdict = rules_only_engine().check(a_comment("my new song http://www.linkbucks.com/Zx91q"))
+
+    assert "url_shortener" in codes(verdict)
+
+
 def test_a_blocked_domain_is_spam_even_as_a_subdomain():
     verdict = rules_only_engine(blocked_domains=("pills.example",)).check(
         a_comment("visit http://www.shop.pills.example/buy")

@@ -30,6 +30,8 @@ URL_SHORTENERS = frozenset(
         "bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "adf.ly", "bit.do", "cutt.ly",
         "shorturl.at", "shorturl.fm", "rebrand.ly", "tiny.cc", "lnkd.in", "v.gd", "x.co", "soo.gd", "s.id",
         "rb.gy", "t.ly", "shorte.st", "bc.vc", "ouo.io", "linktr.ee", "po.st", "qr.net", "1url.com", "tr.im",
+        # Shorteners that pay the poster per click, through an advert shown before the destination.
+        "linkbucks.com", "adfoc.us", "sh.st", "exe.io", "fc.lc", "shrinkme.io", "shhort.com",
     }
 )  # fmt: skip
 
@@ -39,6 +41,13 @@ REDIRECT_PAGES = (
     ("facebook.com", "/l.php"), ("youtube.com", "/redirect"), ("vk.com", "/away.php"), ("away.vk.com", "/"),
     ("t.umblr.com", "/redirect"), ("out.reddit.com", "/"), ("href.li", "/"), ("l.instagram.com", "/"),
 )  # fmt: skip
+# A referral or affiliate code in a link's query: the poster is paid for each reader who signs up or buys.
+# The value must look like a code, five characters or more with a digit or words run together ("?ref=hl"
+# and "?r=1" are a site's own tracking); an Amazon Associates tag ends in its country's number.
+REFERRAL_CODE_PATTERN = re.compile(
+    r"[?&;](?:(?i:ref|ref_?id|r|aff|aff_?id|affiliate(?:_id)?|referr?al|referrer|invite)"
+    r"=(?=[\w-]{5})[\w-]*(?:\d|[a-z][A-Z])[\w-]*|tag=[\w.]+-\d\d\b)"
+)
 GOOGLE_HOST_PATTERN = re.compile(r"(?:[a-z]+\.)?google(?:\.[a-z]{2,3}){1,2}")
 
 
@@ -99,3 +108,11 @@ def redirect_page_of(link: str) -> str:
         if domain_matches(domain, host) and path.startswith(prefix) and (prefix != "/" or len(path) > 1):
             return f"{host}{prefix.rstrip('/')}"
     return ""
+
+
+def referral_code_of(link: str) -> str:
+    """The referral or affiliate code a link carries ("ref=4604617"), or ""."""
+    if "=" not in link:
+        return ""
+    found = REFERRAL_CODE_PATTERN.search(link)
+    return found.group(0)[1:] if found else ""

@@ -23,6 +23,7 @@ from .links import (
     links_in,
     may_contain_links,
     redirect_page_of,
+    referral_code_of,
 )
 from .policy import Policy
 from .submission import Decision, Reason, Submission
@@ -418,6 +419,17 @@ def hidden_destinations(submission: Submission, policy: Policy) -> Iterable[Reas
         )
 
 
+def referral_links(submission: Submission, policy: Policy) -> Iterable[Reason]:
+    codes = sorted({code for link in links_in(submission.content) if (code := referral_code_of(link))})
+    if codes:
+        yield Reason(
+            "referral_link",
+            1.5,
+            f"Its link carries a referral code ({', '.join(codes[:3])}): the poster is paid for each reader "
+            "who signs up or buys.",
+        )
+
+
 def foreign_language(submission: Submission, policy: Policy) -> Iterable[Reason]:
     if not policy.check_language:
         return
@@ -446,6 +458,7 @@ RULES: tuple[Rule, ...] = (
     self_promotion,
     contact_elsewhere,
     hidden_destinations,
+    referral_links,
     foreign_language,
 )
 
