@@ -97,6 +97,16 @@ def test_shorteners_that_pay_per_click_hide_the_destination():
     assert "url_shortener" in codes(verdict)
 
 
+def test_a_link_to_a_bare_ip_address_names_no_site():
+    in_text = rules_only_engine().check(a_comment("cheap here http://203.0.113.7/pills/buy"))
+    as_website = rules_only_engine().check(a_comment("Nice article", url="http://[2001:db8::1]/shop"))
+
+    for verdict, host in ((in_text, "203.0.113.7"), (as_website, "2001:db8::1")):
+        reason = next(reason for reason in verdict.reasons if reason.code == "numeric_link")
+        assert host in reason.message
+    assert "numeric_link" not in codes(rules_only_engine().check(a_comment("see http://365news.example/a")))
+
+
 def test_a_blocked_domain_is_spam_even_as_a_subdomain():
     verdict = rules_only_engine(blocked_domains=("pills.example",)).check(
         a_comment("visit http://www.shop.pills.example/buy")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -94,6 +95,17 @@ def domain_matches(domain: str, listed: str) -> bool:
 
 def is_url_shortener(domain: str) -> bool:
     return domain in URL_SHORTENERS
+
+
+def is_ip_address(domain: str) -> bool:
+    """Whether a link's host is a bare IPv4 or IPv6 address ("203.0.113.7") rather than a name."""
+    if not domain or not (domain[0].isdigit() or ":" in domain):
+        return False
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        return False
+    return True
 
 
 def redirect_page_of(link: str) -> str:

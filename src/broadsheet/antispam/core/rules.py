@@ -19,6 +19,7 @@ from .links import (
     count_links,
     domain_matches,
     domain_of,
+    is_ip_address,
     is_url_shortener,
     links_in,
     may_contain_links,
@@ -397,7 +398,8 @@ def contact_elsewhere(submission: Submission, policy: Policy) -> Iterable[Reason
 
 
 def hidden_destinations(submission: Submission, policy: Policy) -> Iterable[Reason]:
-    """Links that hide where they go, behind a URL shortener or a trusted site's redirect page."""
+    """Links that hide where they go: behind a URL shortener, a trusted site's redirect page or a bare IP
+    address."""
     links = links_in(submission.content)
     if not links and not submission.url:
         return
@@ -416,6 +418,14 @@ def hidden_destinations(submission: Submission, policy: Policy) -> Iterable[Reas
             1.5,
             f"It hides where its link goes behind a redirect page ({', '.join(redirects)}), which sends the "
             "reader on to an address the comment does not show.",
+        )
+    numeric = sorted(domain for domain in domains if is_ip_address(domain))
+    if numeric:
+        yield Reason(
+            "numeric_link",
+            1.5,
+            f"Its link names no site, only a server's number ({', '.join(numeric)}), which no domain block "
+            "list can stop.",
         )
 
 
