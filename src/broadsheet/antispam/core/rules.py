@@ -417,15 +417,15 @@ def hidden_destinations(submission: Submission, policy: Policy) -> Iterable[Reas
             "redirect_link",
             1.5,
             f"It hides where its link goes behind a redirect page ({', '.join(redirects)}), which sends the "
-            "reader on to an address the comment does not show.",
+            "reader on to another address under a trusted site's name.",
         )
     numeric = sorted(domain for domain in domains if is_ip_address(domain))
     if numeric:
         yield Reason(
             "numeric_link",
             1.5,
-            f"Its link names no site, only a server's number ({', '.join(numeric)}), which no domain block "
-            "list can stop.",
+            f"Its link names no site, only a server's IP address ({', '.join(numeric)}), as spam does to get "
+            "past lists of blocked domains.",
         )
 
 
