@@ -1,19 +1,6 @@
 from broadsheet.antispam.core import Decision, guess_language
 
-from .builders import a_comment, rules_only_engine
-
-
-def codes(verdict):
-    return {reason.code for reason in verdict.reasons}
-
-
-def assert_rule_notes_only(code, noted, genuine):
-    """The rule behind `code` gives its reason for every text in `noted` and for none in `genuine`."""
-    engine = rules_only_engine()
-    for text in noted:
-        assert code in codes(engine.check(a_comment(text))), text
-    for text in genuine:
-        assert code not in codes(engine.check(a_comment(text))), text
+from .builders import a_comment, assert_rule_notes_only, codes, rules_only_engine
 
 
 def test_an_author_name_made_of_keywords_is_not_a_person():
